@@ -1,0 +1,77 @@
+package dev.agentobs.api;
+
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.observation.DefaultAgentRunObservationConvention;
+
+/**
+ * An agent run to observe. Steps, model calls and tool calls observed inside it belong to it.
+ *
+ * @since 0.1.0
+ */
+public final class AgentRunObservation extends ObservedOperation<AgentRunObservation, AgentRunContext> {
+
+	static final AgentRunObservation NOOP = new AgentRunObservation(null, null, null);
+
+	AgentRunObservation(@Nullable ObservationRegistry registry, @Nullable AgentRunContext context,
+			@Nullable ObservationConvention<AgentRunContext> convention) {
+		super(registry, context, convention);
+	}
+
+	@Override
+	protected ObservationConvention<AgentRunContext> defaultConvention() {
+		return DefaultAgentRunObservationConvention.INSTANCE;
+	}
+
+	/**
+	 * Set the conversation (session, thread) the run belongs to.
+	 * @param conversationId the conversation id, {@code null} for none
+	 * @return this
+	 */
+	public AgentRunObservation conversationId(@Nullable String conversationId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setConversationId(conversationId);
+		}
+		return this;
+	}
+
+	/**
+	 * Set the agent's unique id, when the application has one beside its name.
+	 * @param agentId the agent id, {@code null} for none
+	 * @return this
+	 */
+	public AgentRunObservation agentId(@Nullable String agentId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setAgentId(agentId);
+		}
+		return this;
+	}
+
+	/**
+	 * Use the application's own id for this run instead of a generated one.
+	 * @param runId the run id
+	 * @return this
+	 */
+	public AgentRunObservation runId(String runId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setRunId(requireName(runId, "runId"));
+		}
+		return this;
+	}
+
+	/**
+	 * The run's id, to return to the caller or to log.
+	 * @return the run id, or {@code null} when nothing is observed
+	 */
+	public @Nullable String runId() {
+		AgentRunContext context = context();
+		return (context != null) ? context.getRunId() : null;
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.agentobs.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.MeterObservationHandler;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+
+import dev.agentobs.metrics.AgentMeterObservationHandler;
+import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.metrics.TagValueLimits;
+
+/**
+ * Meters of agent operations in the application's {@link MeterRegistry}.
+ *
+ * @since 0.1.0
+ */
+// After the composite registry, which comes after every export registry: only then is it
+// known whether the application has a MeterRegistry at all.
+@AutoConfiguration(after = AgentObservationAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass({ MeterRegistry.class, MeterObservationHandler.class })
+@ConditionalOnBean({ MeterRegistry.class, TagValueLimits.class })
+@ConditionalOnMonitoringEnabled
+public final class AgentMetricsAutoConfiguration {
+
+	/**
+	 * The order of {@link #agentMeterObservationHandler(AgentMetrics)}: ahead of Spring Boot's
+	 * unordered default meter handler in the first-match meter group.
+	 */
+	public static final int METER_OBSERVATION_HANDLER_ORDER = 0;
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentMetrics agentMetrics(MeterRegistry registry, TagValueLimits limits) {
+		return new AgentMetrics(registry, limits);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(METER_OBSERVATION_HANDLER_ORDER)
+	AgentMeterObservationHandler agentMeterObservationHandler(AgentMetrics metrics) {
+		return new AgentMeterObservationHandler(metrics);
+	}
+
+}

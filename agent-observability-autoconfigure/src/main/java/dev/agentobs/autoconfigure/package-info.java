@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of agent observability and its {@code monitoring.*} properties.
+ */
+@NullMarked
+package dev.agentobs.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package dev.agentobs.logging;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import dev.agentobs.api.AgentOperation;
+import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.observation.GenAiAttributes;
+
+/**
+ * Logs one event per finished agent run and model call, with its facts as SLF4J key-value
+ * pairs, so that Spring Boot's structured logging ({@code logging.structured.format.console})
+ * prints them as JSON fields beside the trace and span ids. Successes log at INFO, failures at
+ * WARN, under the logger {@code dev.agentobs.logging.AgentLogEvents}.
+ *
+ * @since 0.1.0
+ */
+public class AgentLogEvents implements AgentOperationSink {
+
+	/** ECS's field for an event's duration, in nanoseconds. */
+	static final String DURATION = "event.duration";
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentLogEvents.class);
+
+	@Override
+	public void accept(AgentOperation operation) {
+		switch (operation.kind()) {
+			case AGENT_RUN -> log(operation, "Agent run ");
+			case MODEL_CALL -> log(operation, "Model call ");
+			default -> {
+			}
+		}
+	}
+
+	private void log(AgentOperation operation, String what) {
+		boolean failed = operation.failed();
+		if (failed ? !logger.isWarnEnabled() : !logger.isInfoEnabled()) {
+			return;
+		}
+		LoggingEventBuilder event = failed ? logger.atWarn() : logger.atInfo();
+		event.addKeyValue(GenAiAttributes.OPERATION_NAME.key(), operation.operationName());
+		add(event, GenAiAttributes.AGENT_NAME, operation.agentName());
+		add(event, GenAiAttributes.AGENT_RUN_ID, operation.runId());
+		add(event, GenAiAttributes.CONVERSATION_ID, operation.conversationId());
+		StringBuilder message = new StringBuilder(96).append(what);
+		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
+			add(event, GenAiAttributes.PROVIDER_NAME, operation.providerName());
+			add(event, GenAiAttributes.REQUEST_MODEL, operation.requestModel());
+			add(event, GenAiAttributes.RESPONSE_MODEL, operation.responseModel());
+			event.addKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS.key(), operation.inputTokens());
+			event.addKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS.key(), operation.outputTokens());
+			message.append(operation.operationName()).append(' ').append(operation.requestModel());
+		}
+		else {
+			message.append(operation.agentName());
+		}
+		event.addKeyValue(DURATION, operation.duration().toNanos());
+		long millis = operation.duration().toMillis();
+		if (failed) {
+			event.addKeyValue(GenAiAttributes.ERROR_TYPE.key(), operation.errorType());
+			message.append(" failed after ").append(millis).append(" ms: ").append(operation.errorType());
+		}
+		else {
+			message.append(" finished in ").append(millis).append(" ms");
+		}
+		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
+			message.append(" (")
+				.append(operation.inputTokens())
+				.append(" input, ")
+				.append(operation.outputTokens())
+				.append(" output tokens)");
+		}
+		event.log(message.toString());
+	}
+
+	private static void add(LoggingEventBuilder event, GenAiAttributes key, @Nullable String value) {
+		if (value != null) {
+			event.addKeyValue(key.key(), value);
+		}
+	}
+
+}

@@ -1,0 +1,286 @@
+package dev.agentobs.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+import dev.agentobs.api.AgentOperation;
+import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.observation.GenAiAttributes;
+
+/**
+ * Records agent operations in the meter families of the design: one histogram family per
+ * operation kind, token usage by type, and active runs per agent. Every series of a family has
+ * the same labels; {@code error.type} is {@value #NO_ERROR} on success. Meters are looked up
+ * once per combination of label values and cached. As a sink it records observed operations
+ * and recorded ones alike, exactly once each.
+ *
+ * @since 0.1.0
+ */
+public class AgentMetrics implements AgentOperationSink {
+
+	/** Model call durations: {@code gen_ai_client_operation_duration_seconds}. */
+	public static final String MODEL_CALL_DURATION = "gen_ai.client.operation.duration";
+
+	/** Model token usage: {@code gen_ai_client_token_usage_tokens}. */
+	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+	/** Agent run durations: {@code gen_ai_invoke_agent_duration_seconds}. */
+	public static final String AGENT_RUN_DURATION = "gen_ai.invoke_agent.duration";
+
+	/** Tool call durations: {@code gen_ai_execute_tool_duration_seconds}. */
+	public static final String TOOL_CALL_DURATION = "gen_ai.execute_tool.duration";
+
+	/** Agent step durations: {@code agent_step_duration_seconds}. */
+	public static final String AGENT_STEP_DURATION = "agent.step.duration";
+
+	/** Code execution durations: {@code agent_code_execution_duration_seconds}. */
+	public static final String CODE_EXECUTION_DURATION = "agent.code.execution.duration";
+
+	/** Agent runs in progress: {@code agent_active_runs}. */
+	public static final String ACTIVE_RUNS = "agent.active.runs";
+
+	/** The {@code error.type} of a successful operation. */
+	public static final String NO_ERROR = "none";
+
+	/** The value of a label whose value is not known, such as the agent of a call outside any run. */
+	public static final String UNKNOWN = "unknown";
+
+	/** The label of executed code's language, as the design names it. */
+	public static final String LANGUAGE = "language";
+
+	// Bucket boundaries of the GenAI semantic conventions (seconds, then tokens)
+	private static final Duration[] DURATION_BUCKETS = seconds(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28,
+			2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+
+	// Agent runs span many model and tool calls: the same doubling, from 0.1 s to almost 7 min
+	private static final Duration[] AGENT_RUN_BUCKETS = seconds(0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6,
+			51.2, 102.4, 204.8, 409.6);
+
+	private static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
+			4194304, 16777216, 67108864 };
+
+	private static final String OPERATION = GenAiAttributes.OPERATION_NAME.key();
+
+	private static final String PROVIDER = GenAiAttributes.PROVIDER_NAME.key();
+
+	private static final String MODEL = GenAiAttributes.REQUEST_MODEL.key();
+
+	private static final String AGENT = GenAiAttributes.AGENT_NAME.key();
+
+	private static final String TOOL = GenAiAttributes.TOOL_NAME.key();
+
+	private static final String TOOL_TYPE = GenAiAttributes.TOOL_TYPE.key();
+
+	private static final String ERROR = GenAiAttributes.ERROR_TYPE.key();
+
+	private static final String TOKEN_TYPE = GenAiAttributes.TOKEN_TYPE.key();
+
+	private final MeterRegistry registry;
+
+	private final TagValueLimiter operations;
+
+	private final TagValueLimiter providers;
+
+	private final TagValueLimiter models;
+
+	private final TagValueLimiter agents;
+
+	private final TagValueLimiter tools;
+
+	private final TagValueLimiter toolTypes;
+
+	private final TagValueLimiter languages;
+
+	private final TagValueLimiter errors;
+
+	private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, AtomicInteger> activeRuns = new ConcurrentHashMap<>();
+
+	public AgentMetrics(MeterRegistry registry, TagValueLimits limits) {
+		this.registry = registry;
+		this.operations = limits.forLabel(OPERATION);
+		this.providers = limits.forLabel(PROVIDER);
+		this.models = limits.forLabel(MODEL);
+		this.agents = limits.forLabel(AGENT);
+		this.tools = limits.forLabel(TOOL);
+		this.toolTypes = limits.forLabel(TOOL_TYPE);
+		this.languages = limits.forLabel(LANGUAGE);
+		this.errors = limits.forLabel(ERROR);
+	}
+
+	@Override
+	public void accept(AgentOperation operation) {
+		String error = errorType(operation);
+		long nanos = operation.duration().toNanos();
+		switch (operation.kind()) {
+			case AGENT_RUN -> timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer)
+				.record(nanos, TimeUnit.NANOSECONDS);
+			case AGENT_STEP -> timer(MeterKey.of(AGENT_STEP_DURATION, agent(operation), error), this::agentStepTimer)
+				.record(nanos, TimeUnit.NANOSECONDS);
+			case MODEL_CALL -> recordModelCall(operation, error, nanos);
+			case TOOL_CALL -> timer(MeterKey.of(TOOL_CALL_DURATION, limit(this.tools, operation.toolName()),
+					limit(this.toolTypes, operation.toolType()), agent(operation), error), this::toolCallTimer)
+				.record(nanos, TimeUnit.NANOSECONDS);
+			case CODE_EXECUTION -> timer(
+					MeterKey.of(CODE_EXECUTION_DURATION, limit(this.languages, operation.language()), error),
+					this::codeExecutionTimer)
+				.record(nanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void recordModelCall(AgentOperation operation, String error, long nanos) {
+		String operationName = this.operations.limit(operation.operationName());
+		String provider = limit(this.providers, operation.providerName());
+		String model = limit(this.models, operation.requestModel());
+		timer(MeterKey.of(MODEL_CALL_DURATION, operationName, provider, model, error), this::modelCallTimer)
+			.record(nanos, TimeUnit.NANOSECONDS);
+		if (operation.inputTokens() > 0) {
+			tokenSummary(MeterKey.of(TOKEN_USAGE, operationName, provider, model, "input"))
+				.record(operation.inputTokens());
+		}
+		if (operation.outputTokens() > 0) {
+			tokenSummary(MeterKey.of(TOKEN_USAGE, operationName, provider, model, "output"))
+				.record(operation.outputTokens());
+		}
+	}
+
+	/**
+	 * Count an agent run as started.
+	 * @param agentName the agent's name
+	 */
+	public void runStarted(String agentName) {
+		activeRuns(agentName).incrementAndGet();
+	}
+
+	/**
+	 * Count an agent run as finished.
+	 * @param agentName the agent's name
+	 */
+	public void runFinished(String agentName) {
+		activeRuns(agentName).decrementAndGet();
+	}
+
+	private AtomicInteger activeRuns(String agentName) {
+		String agent = this.agents.limit(agentName);
+		AtomicInteger count = this.activeRuns.get(agent);
+		if (count != null) {
+			return count;
+		}
+		return this.activeRuns.computeIfAbsent(agent, (name) -> {
+			AtomicInteger value = new AtomicInteger();
+			Gauge.builder(ACTIVE_RUNS, value, AtomicInteger::get)
+				.description("Agent runs in progress")
+				.tag(AGENT, name)
+				.strongReference(true)
+				.register(this.registry);
+			return value;
+		});
+	}
+
+	private Timer timer(MeterKey key, Function<MeterKey, Timer> factory) {
+		Timer timer = this.timers.get(key);
+		return (timer != null) ? timer : this.timers.computeIfAbsent(key, factory);
+	}
+
+	private DistributionSummary tokenSummary(MeterKey key) {
+		DistributionSummary summary = this.tokenSummaries.get(key);
+		return (summary != null) ? summary : this.tokenSummaries.computeIfAbsent(key,
+				(k) -> DistributionSummary.builder(TOKEN_USAGE)
+					.description("Number of input and output tokens used")
+					.baseUnit("tokens")
+					.tags(Tags.of(OPERATION, k.a(), PROVIDER, k.b(), MODEL, k.c(), TOKEN_TYPE, k.d()))
+					.serviceLevelObjectives(TOKEN_BUCKETS)
+					.register(this.registry));
+	}
+
+	private Timer agentRunTimer(MeterKey key) {
+		return Timer.builder(AGENT_RUN_DURATION)
+			.description("Duration of agent runs")
+			.tags(Tags.of(AGENT, key.a(), ERROR, key.b()))
+			.serviceLevelObjectives(AGENT_RUN_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer agentStepTimer(MeterKey key) {
+		return Timer.builder(AGENT_STEP_DURATION)
+			.description("Duration of agent steps")
+			.tags(Tags.of(AGENT, key.a(), ERROR, key.b()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer modelCallTimer(MeterKey key) {
+		return Timer.builder(MODEL_CALL_DURATION)
+			.description("GenAI operation duration")
+			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer toolCallTimer(MeterKey key) {
+		return Timer.builder(TOOL_CALL_DURATION)
+			.description("Duration of tool calls")
+			.tags(Tags.of(TOOL, key.a(), TOOL_TYPE, key.b(), AGENT, key.c(), ERROR, key.d()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer codeExecutionTimer(MeterKey key) {
+		return Timer.builder(CODE_EXECUTION_DURATION)
+			.description("Duration of code executions")
+			.tags(Tags.of(LANGUAGE, key.a(), ERROR, key.b()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private String agent(AgentOperation operation) {
+		return limit(this.agents, operation.agentName());
+	}
+
+	private String errorType(AgentOperation operation) {
+		String errorType = operation.errorType();
+		return (errorType != null) ? this.errors.limit(errorType) : NO_ERROR;
+	}
+
+	private static String limit(TagValueLimiter limiter, @Nullable String value) {
+		return (value != null) ? limiter.limit(value) : UNKNOWN;
+	}
+
+	private static Duration[] seconds(double... values) {
+		Duration[] durations = new Duration[values.length];
+		for (int i = 0; i < values.length; i++) {
+			durations[i] = Duration.ofNanos(Math.round(values[i] * 1_000_000_000L));
+		}
+		return durations;
+	}
+
+	/**
+	 * A meter family and up to four label values, in the family's label order.
+	 */
+	private record MeterKey(String family, String a, String b, @Nullable String c, @Nullable String d) {
+
+		static MeterKey of(String family, String a, String b) {
+			return new MeterKey(family, a, b, null, null);
+		}
+
+		static MeterKey of(String family, String a, String b, String c, String d) {
+			return new MeterKey(family, a, b, c, d);
+		}
+
+	}
+
+}

@@ -1,0 +1,180 @@
+package dev.agentobs.observation;
+
+import java.time.Duration;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
+import org.jspecify.annotations.Nullable;
+
+import dev.agentobs.api.AgentOperation;
+
+/**
+ * What every agent operation's observation carries: the agent and run it belongs to, the
+ * conversation, and once it stops, the {@link AgentOperation} every sink consumes. An
+ * operation started inside an agent run (on the same thread or one the context was
+ * propagated to) inherits that run's agent name, run id and conversation id.
+ *
+ * @since 0.1.0
+ */
+public abstract class AgentObservationContext extends Observation.Context {
+
+	private final AgentOperation.Kind kind;
+
+	private @Nullable String agentName;
+
+	private @Nullable String agentId;
+
+	private @Nullable String runId;
+
+	private @Nullable String conversationId;
+
+	private @Nullable String errorType;
+
+	private boolean started;
+
+	private long startNanos;
+
+	private @Nullable AgentOperation operation;
+
+	protected AgentObservationContext(AgentOperation.Kind kind) {
+		this.kind = kind;
+	}
+
+	/**
+	 * Copy agent, run and conversation from the nearest enclosing agent operation, unless
+	 * this context already has its own.
+	 * @param current the observation current where this one starts, or {@code null}
+	 */
+	public void inheritFrom(@Nullable ObservationView current) {
+		ObservationView view = current;
+		while (view != null) {
+			Observation.ContextView context = view.getContextView();
+			if (context instanceof AgentObservationContext parent) {
+				inherit(parent);
+				return;
+			}
+			view = context.getParentObservation();
+		}
+	}
+
+	void inherit(AgentObservationContext parent) {
+		if (this.agentName == null) {
+			this.agentName = parent.agentName;
+		}
+		if (this.agentId == null) {
+			this.agentId = parent.agentId;
+		}
+		if (this.runId == null) {
+			this.runId = parent.runId;
+		}
+		if (this.conversationId == null) {
+			this.conversationId = parent.conversationId;
+		}
+	}
+
+	/**
+	 * Note the start time, once: every handler calls this on start and the first call wins.
+	 */
+	public void markStarted() {
+		if (!this.started) {
+			this.started = true;
+			this.startNanos = System.nanoTime();
+		}
+	}
+
+	/**
+	 * The finished operation. Built once, on the first call after the observation stopped; the
+	 * duration runs from {@link #markStarted()} to that first call.
+	 * @return the operation
+	 */
+	public AgentOperation getOperation() {
+		AgentOperation operation = this.operation;
+		if (operation == null) {
+			long nanos = this.started ? Math.max(0, System.nanoTime() - this.startNanos) : 0;
+			AgentOperation.Builder builder = operationBuilder().agentName(this.agentName)
+				.agentId(this.agentId)
+				.runId(this.runId)
+				.conversationId(this.conversationId)
+				.duration(Duration.ofNanos(nanos))
+				.error(getError());
+			if (this.errorType != null) {
+				builder.errorType(this.errorType);
+			}
+			operation = builder.build();
+			this.operation = operation;
+		}
+		return operation;
+	}
+
+	/**
+	 * A builder for this kind of operation with the kind's own fields set.
+	 * @return the builder
+	 */
+	protected abstract AgentOperation.Builder operationBuilder();
+
+	/**
+	 * The kind of operation observed.
+	 * @return the kind
+	 */
+	public AgentOperation.Kind getKind() {
+		return this.kind;
+	}
+
+	/**
+	 * The agent this operation runs in, or for a run, the agent itself.
+	 * @return the agent name, or {@code null} outside any agent run
+	 */
+	public @Nullable String getAgentName() {
+		return this.agentName;
+	}
+
+	public void setAgentName(@Nullable String agentName) {
+		this.agentName = agentName;
+	}
+
+	public @Nullable String getAgentId() {
+		return this.agentId;
+	}
+
+	public void setAgentId(@Nullable String agentId) {
+		this.agentId = agentId;
+	}
+
+	public @Nullable String getRunId() {
+		return this.runId;
+	}
+
+	public void setRunId(@Nullable String runId) {
+		this.runId = runId;
+	}
+
+	public @Nullable String getConversationId() {
+		return this.conversationId;
+	}
+
+	public void setConversationId(@Nullable String conversationId) {
+		this.conversationId = conversationId;
+	}
+
+	/**
+	 * The error type when the operation failed: set explicitly, or the error's class name.
+	 * @return the error type, or {@code null} on success
+	 */
+	public @Nullable String getErrorType() {
+		if (this.errorType != null) {
+			return this.errorType;
+		}
+		Throwable error = getError();
+		return (error != null) ? error.getClass().getName() : null;
+	}
+
+	/**
+	 * Mark the operation failed with a type of error that has no exception, such as
+	 * {@code rate_limited}.
+	 * @param errorType the error type
+	 */
+	public void setErrorType(@Nullable String errorType) {
+		this.errorType = errorType;
+	}
+
+}

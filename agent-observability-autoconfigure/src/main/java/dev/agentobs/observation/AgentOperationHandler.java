@@ -1,0 +1,35 @@
+package dev.agentobs.observation;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+/**
+ * Turns every finished agent observation into one {@link dev.agentobs.api.AgentOperation}
+ * and hands it to the sinks.
+ *
+ * @since 0.1.0
+ */
+public class AgentOperationHandler implements ObservationHandler<AgentObservationContext> {
+
+	private final AgentOperationSink sink;
+
+	public AgentOperationHandler(AgentOperationSink sink) {
+		this.sink = sink;
+	}
+
+	@Override
+	public void onStart(AgentObservationContext context) {
+		context.markStarted();
+	}
+
+	@Override
+	public void onStop(AgentObservationContext context) {
+		this.sink.accept(context.getOperation());
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof AgentObservationContext;
+	}
+
+}
