@@ -69,7 +69,7 @@ public final class AgentObservationAutoConfiguration {
 			ObjectProvider<ToolCallObservationConvention> toolCallConvention,
 			ObjectProvider<CodeExecutionObservationConvention> codeExecutionConvention) {
 		AgentObservations observations = new AgentObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				dispatcher);
+				dispatcher::dispatch);
 		observations.setAgentRunConvention(agentRunConvention.getIfUnique());
 		observations.setAgentStepConvention(agentStepConvention.getIfUnique());
 		observations.setModelCallConvention(modelCallConvention.getIfUnique());

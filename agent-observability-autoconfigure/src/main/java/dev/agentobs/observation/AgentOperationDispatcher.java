@@ -14,7 +14,7 @@ import dev.agentobs.api.AgentOperation;
  *
  * @since 0.1.0
  */
-public final class AgentOperationDispatcher implements AgentOperationSink {
+public final class AgentOperationDispatcher {
 
 	private static final ThrottledLogger logger = new ThrottledLogger(
 			LoggerFactory.getLogger(AgentOperationDispatcher.class), Duration.ofMinutes(1));
@@ -25,8 +25,11 @@ public final class AgentOperationDispatcher implements AgentOperationSink {
 		this.sinks = sinks.toArray(new AgentOperationSink[0]);
 	}
 
-	@Override
-	public void accept(AgentOperation operation) {
+	/**
+	 * Hand one finished operation to every sink.
+	 * @param operation the operation
+	 */
+	public void dispatch(AgentOperation operation) {
 		for (AgentOperationSink sink : this.sinks) {
 			try {
 				sink.accept(operation);

@@ -11,10 +11,10 @@ import io.micrometer.observation.ObservationHandler;
  */
 public class AgentOperationHandler implements ObservationHandler<AgentObservationContext> {
 
-	private final AgentOperationSink sink;
+	private final AgentOperationDispatcher dispatcher;
 
-	public AgentOperationHandler(AgentOperationSink sink) {
-		this.sink = sink;
+	public AgentOperationHandler(AgentOperationDispatcher dispatcher) {
+		this.dispatcher = dispatcher;
 	}
 
 	@Override
@@ -24,7 +24,7 @@ public class AgentOperationHandler implements ObservationHandler<AgentObservatio
 
 	@Override
 	public void onStop(AgentObservationContext context) {
-		this.sink.accept(context.getOperation());
+		this.dispatcher.dispatch(context.getOperation());
 	}
 
 	@Override
