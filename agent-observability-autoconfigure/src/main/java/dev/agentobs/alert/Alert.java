@@ -1,0 +1,120 @@
+package dev.agentobs.alert;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One alert at one moment of its life: firing, or resolved. Immutable.
+ *
+ * @param rule the rule that fired
+ * @param agent the agent it concerns, or {@code null} when it concerns all of them
+ * @param status whether it fires or was resolved
+ * @param value the measured value when it was last evaluated
+ * @param threshold the threshold the value is compared with
+ * @param startsAt when it started firing
+ * @param endsAt when it was resolved, or {@code null} while it fires
+ * @param recentErrors the last errors of the window, already cut and masked
+ * @since 0.1.0
+ */
+public record Alert(AlertRule rule, @Nullable String agent, Status status, double value, double threshold,
+		Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors) {
+
+	/**
+	 * Whether an alert fires or was resolved.
+	 */
+	public enum Status {
+
+		/** The condition holds. */
+		FIRING,
+
+		/** The condition held and no longer does. */
+		RESOLVED;
+
+		/**
+		 * The status as Alertmanager writes it.
+		 * @return {@code firing} or {@code resolved}
+		 */
+		public String label() {
+			return (this == FIRING) ? "firing" : "resolved";
+		}
+
+	}
+
+	public Alert {
+		recentErrors = List.copyOf(recentErrors);
+	}
+
+	/**
+	 * The alert's name, such as {@code HighAgentErrorRate}.
+	 * @return the name
+	 */
+	public String name() {
+		return this.rule.alertName();
+	}
+
+	public AlertSeverity severity() {
+		return this.rule.severity();
+	}
+
+	public AlertCategory category() {
+		return this.rule.category();
+	}
+
+	/**
+	 * What the alert means.
+	 * @return the description
+	 */
+	public String description() {
+		return this.rule.description();
+	}
+
+	/**
+	 * One line with the agent and the numbers: {@code research-agent 34% > 10%}.
+	 * @return the summary
+	 */
+	public String summary() {
+		return this.rule.summary(this.agent, this.value, this.threshold);
+	}
+
+	/**
+	 * The one-line subject of a notification, such as
+	 * {@code [FIRING] HighAgentErrorRate: research-agent 34% > 10%}.
+	 * @return the subject
+	 */
+	public String subject() {
+		return "[" + this.status.name() + "] " + name() + ": " + summary();
+	}
+
+	/**
+	 * What identifies the alert across evaluations: its name and agent.
+	 * @return the key
+	 */
+	public String key() {
+		return (this.agent != null) ? name() + "/" + this.agent : name();
+	}
+
+	/**
+	 * The same alert with a newer value, still firing.
+	 * @param newValue the value of this evaluation
+	 * @param errors the recent errors of this evaluation
+	 * @return the updated alert
+	 */
+	public Alert withValue(double newValue, List<String> errors) {
+		return new Alert(this.rule, this.agent, this.status, newValue, this.threshold, this.startsAt, this.endsAt,
+				errors);
+	}
+
+	/**
+	 * The same alert, resolved.
+	 * @param at when it was resolved
+	 * @param lastValue the value that no longer passes the threshold
+	 * @return the resolved alert
+	 */
+	public Alert resolved(Instant at, double lastValue) {
+		return new Alert(this.rule, this.agent, Status.RESOLVED, lastValue, this.threshold, this.startsAt, at,
+				this.recentErrors);
+	}
+
+}
