@@ -198,11 +198,11 @@ public class ResearchAgent {
 						tool.result(verdict);
 						return verdict;
 					});
-				default -> "error: there is no tool named " + call.name();
+				default -> SimulatedChatModel.ERROR + "there is no tool named " + call.name();
 			};
 		}
 		catch (RuntimeException ex) {
-			return "error: " + ex.getMessage();
+			return SimulatedChatModel.ERROR + ex.getMessage();
 		}
 	}
 
@@ -215,7 +215,7 @@ public class ResearchAgent {
 			});
 		}
 		catch (ExpressionException ex) {
-			return "error: " + ex.getMessage();
+			return SimulatedChatModel.ERROR + ex.getMessage();
 		}
 	}
 
@@ -224,12 +224,12 @@ public class ResearchAgent {
 			return search.get(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
-			return ChatMessage.tool(ToolNames.WEB_SEARCH, "error: " + ex.getCause().getMessage());
+			return ChatMessage.tool(ToolNames.WEB_SEARCH, SimulatedChatModel.ERROR + ex.getCause().getMessage());
 		}
 		catch (TimeoutException ex) {
 			search.cancel(true);
 			return ChatMessage.tool(ToolNames.WEB_SEARCH,
-					"error: no result within " + TOOL_TIMEOUT_SECONDS + " seconds");
+					SimulatedChatModel.ERROR + "no result within " + TOOL_TIMEOUT_SECONDS + " seconds");
 		}
 		catch (InterruptedException ex) {
 			search.cancel(true);

@@ -45,6 +45,9 @@ public class SimulatedChatModel {
 	/** The name under which executed code reports its output in the conversation. */
 	public static final String PYTHON = "python";
 
+	/** How the result of a failed tool call or code execution starts in the conversation. */
+	public static final String ERROR = "error: ";
+
 	/** How the fact checker's answer starts when the claim holds. */
 	public static final String SUPPORTED = "supported";
 
@@ -167,7 +170,8 @@ public class SimulatedChatModel {
 			answer.add("That is a change of " + execution.content() + " percent.");
 		}
 		if (calculation != null) {
-			answer.add(isError(calculation) ? "I could not evaluate " + expression + ": " + calculation.content() + "."
+			answer.add(isError(calculation)
+					? "I could not evaluate " + expression + ": " + calculation.content().substring(ERROR.length()) + "."
 					: expression + " = " + calculation.content() + ".");
 		}
 		if (factCheck != null) {
@@ -246,7 +250,7 @@ public class SimulatedChatModel {
 	}
 
 	private static boolean isError(ChatMessage result) {
-		return result.content().startsWith("error");
+		return result.content().startsWith(ERROR);
 	}
 
 	/**
