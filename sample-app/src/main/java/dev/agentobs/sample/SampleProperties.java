@@ -42,6 +42,9 @@ public class SampleProperties {
 	 */
 	public static class Llm {
 
+		private static final String FAILURE_RATE_RANGE = "sample.llm.failure-rate must be between 0 and 1 "
+				+ "(0.02 fails one call in fifty), was ${validatedValue}";
+
 		/**
 		 * How long gpt-4o takes to answer, give or take a quarter; gpt-4o-mini answers in
 		 * half the time.
@@ -56,10 +59,8 @@ public class SampleProperties {
 		 * The share of model calls that fail with a timeout or a rate limit, from 0 (none) to
 		 * 1 (all).
 		 */
-		@DecimalMin(value = "0.0",
-				message = "sample.llm.failure-rate must be between 0 and 1 (0.02 fails one call in fifty), was ${validatedValue}")
-		@DecimalMax(value = "1.0",
-				message = "sample.llm.failure-rate must be between 0 and 1 (0.02 fails one call in fifty), was ${validatedValue}")
+		@DecimalMin(value = "0.0", message = FAILURE_RATE_RANGE)
+		@DecimalMax(value = "1.0", message = FAILURE_RATE_RANGE)
 		private double failureRate = 0.02;
 
 		public Duration getLatency() {
@@ -85,14 +86,15 @@ public class SampleProperties {
 	 */
 	public static class Traffic {
 
+		private static final String RATE_RANGE = "sample.traffic.rate must be between 0 (off) and 20 runs per second, "
+				+ "was ${validatedValue}";
+
 		/**
 		 * Research runs started per second in the background, with varied questions; 0 turns
 		 * the generator off.
 		 */
-		@DecimalMin(value = "0.0",
-				message = "sample.traffic.rate must be between 0 (off) and 20 runs per second, was ${validatedValue}")
-		@DecimalMax(value = "20.0",
-				message = "sample.traffic.rate must be between 0 (off) and 20 runs per second, was ${validatedValue}")
+		@DecimalMin(value = "0.0", message = RATE_RANGE)
+		@DecimalMax(value = "20.0", message = RATE_RANGE)
 		private double rate = 1;
 
 		public double getRate() {

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SampleAppTest
 class ResearchApiTests {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+			new ParameterizedTypeReference<>() {
+			};
 
 	static final String QUESTION = "How much is (1200 - 300) * 4, and what is the vector database market worth?";
 

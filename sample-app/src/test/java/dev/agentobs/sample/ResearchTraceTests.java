@@ -76,7 +76,8 @@ class ResearchTraceTests {
 		SpanData firstStep = single(trace, named("step 1 research-agent"));
 		assertThat(firstStep.getParentSpanId()).isEqualTo(run.getSpanId());
 		List<SpanData> steps = all(trace, (span) -> span.getName().matches("step \\d research-agent"));
-		assertThat(steps).hasSizeBetween(3, 4).allSatisfy((step) -> assertThat(step.getParentSpanId()).isEqualTo(run.getSpanId()));
+		assertThat(steps).hasSizeBetween(3, 4)
+			.allSatisfy((step) -> assertThat(step.getParentSpanId()).isEqualTo(run.getSpanId()));
 		List<String> stepIds = steps.stream().map(SpanData::getSpanId).toList();
 
 		List<SpanData> plannerCalls = all(trace, named("chat gpt-4o"));

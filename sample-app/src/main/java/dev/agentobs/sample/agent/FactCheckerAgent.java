@@ -58,7 +58,9 @@ public class FactCheckerAgent {
 	 */
 	@ObservedAgent(NAME)
 	public String check(String claim) {
-		List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.system(SYSTEM_PROMPT), ChatMessage.user(claim)));
+		List<ChatMessage> messages = new ArrayList<>();
+		messages.add(ChatMessage.system(SYSTEM_PROMPT));
+		messages.add(ChatMessage.user(claim));
 		for (int step = 1; step <= MAX_STEPS; step++) {
 			String verdict = this.observations.step(step).observe(() -> step(messages));
 			if (verdict != null) {

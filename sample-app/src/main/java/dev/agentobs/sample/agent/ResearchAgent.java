@@ -172,10 +172,9 @@ public class ResearchAgent {
 					results.append('\n').append(result.toText());
 				}
 				// The cheap model reads the pages, so that the planner reads two lines instead
-				String condensed = this.chatModel
-					.chat(SimulatedChatModel.GPT_4O_MINI,
-							List.of(ChatMessage.system(SUMMARY_PROMPT), ChatMessage.user(results.toString())), List.of())
-					.content();
+				List<ChatMessage> messages = List.of(ChatMessage.system(SUMMARY_PROMPT),
+						ChatMessage.user(results.toString()));
+				String condensed = this.chatModel.chat(SimulatedChatModel.GPT_4O_MINI, messages, List.of()).content();
 				tool.result(condensed);
 				return condensed;
 			});

@@ -170,9 +170,10 @@ public class SimulatedChatModel {
 			answer.add("That is a change of " + execution.content() + " percent.");
 		}
 		if (calculation != null) {
+			String result = calculation.content();
 			answer.add(isError(calculation)
-					? "I could not evaluate " + expression + ": " + calculation.content().substring(ERROR.length()) + "."
-					: expression + " = " + calculation.content() + ".");
+					? "I could not evaluate " + expression + ": " + result.substring(ERROR.length()) + "."
+					: expression + " = " + result + ".");
 		}
 		if (factCheck != null) {
 			answer.add("Fact check: " + factCheck.content());

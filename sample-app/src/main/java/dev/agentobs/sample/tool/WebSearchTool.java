@@ -27,10 +27,12 @@ public class WebSearchTool {
 
 	private static final List<Page> CORPUS = List.of(
 			new Page("Vector database market outlook", "https://research.example.org/vector-databases/market",
-					"The vector database market was worth USD 1.6 billion in 2023 and is projected to reach USD 4.3 billion by 2028.",
+					"The vector database market was worth USD 1.6 billion in 2023 "
+							+ "and is projected to reach USD 4.3 billion by 2028.",
 					"vector", "database", "databases", "market", "embeddings", "rag"),
 			new Page("Query volumes of open-source vector stores", "https://stats.example.net/vector-stores",
-					"Open-source vector stores served 2.1 billion queries a day in 2024, up from 0.9 billion a year earlier.",
+					"Open-source vector stores served 2.1 billion queries a day in 2024, "
+							+ "up from 0.9 billion a year earlier.",
 					"vector", "databases", "queries", "search", "embeddings"),
 			new Page("Solar capacity additions", "https://energy.example.org/solar/capacity",
 					"Global solar capacity additions rose from 240 GW in 2022 to 447 GW in 2023.", "solar", "energy",
@@ -48,10 +50,12 @@ public class WebSearchTool {
 					"Kubernetes runs in 84 percent of surveyed organisations, against 78 percent two years before.",
 					"kubernetes", "containers", "cloud", "adoption", "orchestration"),
 			new Page("Coffee production report", "https://agri.example.org/coffee/production",
-					"World coffee production reached 168 million bags in 2023, against 164 million bags the season before.",
+					"World coffee production reached 168 million bags in 2023, "
+							+ "against 164 million bags the season before.",
 					"coffee", "production", "harvest", "beans"),
 			new Page("The falling price of inference", "https://ai.example.com/inference/prices",
-					"The price of frontier-model inference fell from 37.5 USD to 4.4 USD per million tokens in eighteen months.",
+					"The price of frontier-model inference fell from 37.5 USD to 4.4 USD per million tokens "
+							+ "in eighteen months.",
 					"llm", "llms", "inference", "tokens", "cost", "price", "prices", "models", "language", "ai"),
 			new Page("Sample return mission costs", "https://space.example.org/mars/sample-return",
 					"Estimates for the Mars sample return mission grew from 4.4 billion USD to 11 billion USD.", "mars",

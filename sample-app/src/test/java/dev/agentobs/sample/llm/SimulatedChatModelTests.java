@@ -19,7 +19,8 @@ class SimulatedChatModelTests {
 	@Test
 	void questionWithATopicAndArithmeticIsPlannedAsTwoSearchesAndACalculation() {
 		ChatReply reply = model(0).chat(new ChatRequest("gpt-4o",
-				List.of(ChatMessage.system("You research."), ChatMessage.user("What is (1200 - 300) * 4 and how big is the coffee harvest?")),
+				List.of(ChatMessage.system("You research."),
+						ChatMessage.user("What is (1200 - 300) * 4 and how big is the coffee harvest?")),
 				RESEARCH_TOOLS));
 		assertThat(reply.isFinalAnswer()).isFalse();
 		assertThat(reply.toolCalls()).extracting(ToolCall::name)
@@ -66,14 +67,15 @@ class SimulatedChatModelTests {
 
 	@Test
 	void expressionIsFoundInsideAQuestion() {
-		assertThat(SimulatedChatModel.expressionIn("How much is (1200 - 300) * 4, roughly?")).isEqualTo("(1200 - 300) * 4");
+		assertThat(SimulatedChatModel.expressionIn("How much is (1200 - 300) * 4, roughly?"))
+			.isEqualTo("(1200 - 300) * 4");
 		assertThat(SimulatedChatModel.expressionIn("What happened in 2024?")).isNull();
 	}
 
 	@Test
 	void figuresLeaveYearsOut() {
-		assertThat(SimulatedChatModel.figures("USD 1.6 billion in 2023, USD 4.3 billion by 2028")).containsExactly("1.6",
-				"4.3");
+		assertThat(SimulatedChatModel.figures("USD 1.6 billion in 2023, USD 4.3 billion by 2028"))
+			.containsExactly("1.6", "4.3");
 	}
 
 	private static SimulatedChatModel model(double failureRate) {

@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ExpressionEvaluatorTests {
 
 	@ParameterizedTest(name = "{0} = {1}")
-	@CsvSource(delimiter = '=', value = { "1 + 2 = 3", "2 + 3 * 4 = 14", "(2 + 3) * 4 = 20", "10 - 4 - 3 = 3",
-			"7 / 2 = 3.5", "100 / 4 / 5 = 5", "-3 + 5 = 2", "-(2 + 3) * 2 = -10", "2 * -3 = -6", "--4 = 4",
-			"+4 - +1 = 3", "0.5 * 0.2 = 0.1", ".5 + 1 = 1.5", "(1200 - 300) * 4 = 3600", "(4.3 - 1.6) / 1.6 * 100 = 168.75",
-			"1 / 3 = 0.3333333333", " ( ( 42 ) ) = 42" })
+	@CsvSource(delimiter = '=',
+			value = { "1 + 2 = 3", "2 + 3 * 4 = 14", "(2 + 3) * 4 = 20", "10 - 4 - 3 = 3", "7 / 2 = 3.5",
+					"100 / 4 / 5 = 5", "-3 + 5 = 2", "-(2 + 3) * 2 = -10", "2 * -3 = -6", "--4 = 4", "+4 - +1 = 3",
+					"0.5 * 0.2 = 0.1", ".5 + 1 = 1.5", "(1200 - 300) * 4 = 3600",
+					"(4.3 - 1.6) / 1.6 * 100 = 168.75", "1 / 3 = 0.3333333333", " ( ( 42 ) ) = 42" })
 	void evaluatesArithmeticWithPrecedence(String expression, String value) {
 		assertThat(ExpressionEvaluator.evaluateToText(expression)).isEqualTo(value.strip());
 	}
@@ -25,7 +26,8 @@ class ExpressionEvaluatorTests {
 
 	@Test
 	void divisionByZeroIsAnErrorAtTheOperator() {
-		assertThatExceptionOfType(ExpressionException.class).isThrownBy(() -> ExpressionEvaluator.evaluate("100 / (5 - 5)"))
+		assertThatExceptionOfType(ExpressionException.class)
+			.isThrownBy(() -> ExpressionEvaluator.evaluate("100 / (5 - 5)"))
 			.withMessage("Division by zero at position 4")
 			.satisfies((ex) -> assertThat(ex.getPosition()).isEqualTo(4));
 	}

@@ -1,6 +1,7 @@
 package dev.agentobs.sample.traffic;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class TrafficGeneratorTests {
 		this.generator.start();
 		verify(this.agent, timeout(5000).atLeast(3)).research(anyString(), any());
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(output).contains("Background research run failed: Research run run-1 failed: model down"));
+			.untilAsserted(() -> assertThat(output)
+				.contains("Background research run failed: Research run run-1 failed: model down"));
 	}
 
 	@Test
@@ -69,7 +71,7 @@ class TrafficGeneratorTests {
 		this.generator.stop();
 		assertThat(this.generator.isRunning()).isFalse();
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch((thread) -> thread.getName().startsWith("traffic-")));
+			.until(() -> threadsNamed("traffic-").isEmpty());
 	}
 
 	@Test
@@ -77,8 +79,16 @@ class TrafficGeneratorTests {
 		this.generator = new TrafficGenerator(this.agent, properties(0));
 		this.generator.start();
 		assertThat(this.generator.isRunning()).isTrue();
-		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("traffic-generator"));
+		assertThat(threadsNamed("traffic-generator")).isEmpty();
 		verifyNoInteractions(this.agent);
+	}
+
+	private static List<Thread> threadsNamed(String prefix) {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith(prefix))
+			.toList();
 	}
 
 	private static SampleProperties properties(double rate) {
