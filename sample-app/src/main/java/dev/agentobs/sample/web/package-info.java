@@ -1,0 +1,7 @@
+/**
+ * The HTTP API of the research agent.
+ */
+@NullMarked
+package dev.agentobs.sample.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,106 @@
+package dev.agentobs.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
+
+import dev.agentobs.sample.llm.ModelTimeoutException;
+import dev.agentobs.sample.llm.RateLimitException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A research run whose model provider fails every call: what the client gets and what the
+ * trace shows.
+ */
+@SampleAppTest
+@TestPropertySource(properties = "sample.llm.failure-rate=1.0")
+class ResearchFailureTraceTests {
+
+	private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+	private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+
+	private static final List<String> MODEL_ERRORS = List.of(ModelTimeoutException.class.getName(),
+			RateLimitException.class.getName());
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private InMemorySpanExporter spans;
+
+	@Test
+	void failingProviderAnswersServiceUnavailableWithTheRunAndTraceIds() {
+		ResponseEntity<Map<String, Object>> response = research();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(response.getBody()).containsEntry("title", "Research failed");
+		assertThat((String) response.getBody().get("detail")).startsWith("The model provider failed: ");
+		assertThat((String) response.getBody().get("runId")).matches("[0-9a-f-]{36}");
+		assertThat((String) response.getBody().get("traceId")).matches("[0-9a-f]{32}");
+	}
+
+	@Test
+	void failedModelCallSpansHaveTheErrorTypeAndTheException() {
+		String traceId = (String) research().getBody().get("traceId");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> inTrace(traceId).stream().anyMatch((span) -> span.getKind() == SpanKind.SERVER));
+		List<SpanData> trace = inTrace(traceId);
+
+		List<SpanData> modelCalls = trace.stream().filter((span) -> span.getName().equals("chat gpt-4o")).toList();
+		// The first attempt and its one retry
+		assertThat(modelCalls).hasSize(2).allSatisfy((call) -> {
+			assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+			assertThat(call.getAttributes().get(ERROR_TYPE)).isIn(MODEL_ERRORS);
+			assertThat(call.getEvents()).extracting(EventData::getName).contains("exception");
+			assertThat(call.getEvents()).filteredOn((event) -> event.getName().equals("exception"))
+				.singleElement()
+				.satisfies((event) -> assertThat(event.getAttributes().get(EXCEPTION_TYPE))
+					.isEqualTo(call.getAttributes().get(ERROR_TYPE)));
+		});
+		SpanData run = trace.stream()
+			.filter((span) -> span.getName().equals("invoke_agent research-agent"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(run.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(run.getAttributes().get(ERROR_TYPE)).isIn(MODEL_ERRORS);
+	}
+
+	private ResponseEntity<Map<String, Object>> research() {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build()
+			.post()
+			.uri("/api/research")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"question\": \"" + ResearchApiTests.QUESTION + "\"}")
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
+	}
+
+	private List<SpanData> inTrace(String traceId) {
+		return this.spans.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(traceId)).toList();
+	}
+
+}
