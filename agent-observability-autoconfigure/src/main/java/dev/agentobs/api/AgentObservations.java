@@ -40,6 +40,9 @@ import dev.agentobs.observation.ToolCallObservationConvention;
  */
 public class AgentObservations {
 
+	private static final AgentObservations NOOP = new AgentObservations(ObservationRegistry.NOOP, (operation) -> {
+	});
+
 	private final ObservationRegistry registry;
 
 	private final AgentOperationSink recorded;
@@ -65,6 +68,16 @@ public class AgentObservations {
 		Assert.notNull(recorded, "recorded must not be null");
 		this.registry = registry;
 		this.recorded = recorded;
+	}
+
+	/**
+	 * A facade that observes nothing and runs the work, for code that must also run where the
+	 * starter is switched off ({@code monitoring.enabled=false} adds no bean, this one neither):
+	 * {@code observationsProvider.getIfAvailable(AgentObservations::noop)}.
+	 * @return a facade that records nothing
+	 */
+	public static AgentObservations noop() {
+		return NOOP;
 	}
 
 	/**

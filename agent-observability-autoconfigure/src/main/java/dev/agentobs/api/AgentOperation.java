@@ -107,6 +107,10 @@ public final class AgentOperation {
 
 	private final @Nullable String errorType;
 
+	private final @Nullable String traceId;
+
+	private final @Nullable String spanId;
+
 	private AgentOperation(Builder builder) {
 		this.kind = builder.kind;
 		this.operationName = (builder.operationName != null) ? builder.operationName
@@ -131,6 +135,8 @@ public final class AgentOperation {
 		this.error = builder.error;
 		this.errorType = (builder.errorType != null) ? builder.errorType
 				: (builder.error != null) ? builder.error.getClass().getName() : null;
+		this.traceId = builder.traceId;
+		this.spanId = builder.spanId;
 	}
 
 	/**
@@ -383,6 +389,22 @@ public final class AgentOperation {
 	}
 
 	/**
+	 * The trace the operation's span belongs to, when it was traced.
+	 * @return the trace id or {@code null}
+	 */
+	public @Nullable String traceId() {
+		return this.traceId;
+	}
+
+	/**
+	 * The operation's own span, when it was traced.
+	 * @return the span id or {@code null}
+	 */
+	public @Nullable String spanId() {
+		return this.spanId;
+	}
+
+	/**
 	 * Whether the operation failed.
 	 * @return {@code true} when it ended with an error
 	 */
@@ -443,6 +465,10 @@ public final class AgentOperation {
 		private @Nullable Throwable error;
 
 		private @Nullable String errorType;
+
+		private @Nullable String traceId;
+
+		private @Nullable String spanId;
 
 		private Builder(Kind kind) {
 			this.kind = kind;
@@ -596,6 +622,18 @@ public final class AgentOperation {
 		 */
 		public Builder errorType(@Nullable String errorType) {
 			this.errorType = errorType;
+			return this;
+		}
+
+		/**
+		 * Set the span the operation was traced with, so that its log event can name it.
+		 * @param traceId the trace id, or {@code null}
+		 * @param spanId the span id, or {@code null}
+		 * @return this builder
+		 */
+		public Builder span(@Nullable String traceId, @Nullable String spanId) {
+			this.traceId = traceId;
+			this.spanId = spanId;
 			return this;
 		}
 

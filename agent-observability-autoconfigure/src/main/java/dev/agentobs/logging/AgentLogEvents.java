@@ -3,6 +3,7 @@ package dev.agentobs.logging;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
 import dev.agentobs.api.AgentOperation;
@@ -13,7 +14,8 @@ import dev.agentobs.observation.GenAiAttributes;
  * Logs one event per finished agent run and model call, with its facts as SLF4J key-value
  * pairs, so that Spring Boot's structured logging ({@code logging.structured.format.console})
  * prints them as JSON fields beside the trace and span ids. Successes log at INFO, failures at
- * WARN, under the logger {@code dev.agentobs.logging.AgentLogEvents}.
+ * WARN, under the logger {@code dev.agentobs.logging.AgentLogEvents}. While an event is logged
+ * the MDC holds the operation's own trace id, span id, run id and conversation id.
  *
  * @since 0.1.0
  */
@@ -23,6 +25,10 @@ public class AgentLogEvents implements AgentOperationSink {
 	static final String DURATION = "event.duration";
 
 	private static final Logger logger = LoggerFactory.getLogger(AgentLogEvents.class);
+
+	// Spring Boot's tracing puts the current trace and span ids under these keys
+	private static final String[] MDC_KEYS = { "traceId", "spanId", AgentLogContextHandler.RUN_ID,
+			AgentLogContextHandler.CONVERSATION_ID };
 
 	@Override
 	public void accept(AgentOperation operation) {
@@ -72,7 +78,41 @@ public class AgentLogEvents implements AgentOperationSink {
 				.append(operation.outputTokens())
 				.append(" output tokens)");
 		}
-		event.log(message.toString());
+		String[] previous = correlate(operation);
+		try {
+			event.log(message.toString());
+		}
+		finally {
+			restore(previous);
+		}
+	}
+
+	/**
+	 * Put the operation's own ids in the MDC while its event is logged. The event is logged
+	 * when the operation stops, after its scope closed: the MDC then holds the parent's span,
+	 * or nothing at all on a pooled thread.
+	 */
+	private static String[] correlate(AgentOperation operation) {
+		String[] values = { operation.traceId(), operation.spanId(), operation.runId(), operation.conversationId() };
+		String[] previous = new String[MDC_KEYS.length];
+		for (int i = 0; i < MDC_KEYS.length; i++) {
+			previous[i] = MDC.get(MDC_KEYS[i]);
+			if (values[i] != null) {
+				MDC.put(MDC_KEYS[i], values[i]);
+			}
+		}
+		return previous;
+	}
+
+	private static void restore(String[] previous) {
+		for (int i = 0; i < MDC_KEYS.length; i++) {
+			if (previous[i] != null) {
+				MDC.put(MDC_KEYS[i], previous[i]);
+			}
+			else {
+				MDC.remove(MDC_KEYS[i]);
+			}
+		}
 	}
 
 	private static void add(LoggingEventBuilder event, GenAiAttributes key, @Nullable String value) {

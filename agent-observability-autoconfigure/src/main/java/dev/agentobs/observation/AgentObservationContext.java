@@ -30,6 +30,10 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	private @Nullable String errorType;
 
+	private @Nullable String traceId;
+
+	private @Nullable String spanId;
+
 	private boolean started;
 
 	private long startNanos;
@@ -96,6 +100,7 @@ public abstract class AgentObservationContext extends Observation.Context {
 				.runId(this.runId)
 				.conversationId(this.conversationId)
 				.duration(Duration.ofNanos(nanos))
+				.span(this.traceId, this.spanId)
 				.error(getError());
 			if (this.errorType != null) {
 				builder.errorType(this.errorType);
@@ -154,6 +159,16 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	public void setConversationId(@Nullable String conversationId) {
 		this.conversationId = conversationId;
+	}
+
+	/**
+	 * Note the span this operation is traced with; the tracing handler calls this on start.
+	 * @param traceId the trace id
+	 * @param spanId the span id
+	 */
+	public void setSpan(@Nullable String traceId, @Nullable String spanId) {
+		this.traceId = traceId;
+		this.spanId = spanId;
 	}
 
 	/**

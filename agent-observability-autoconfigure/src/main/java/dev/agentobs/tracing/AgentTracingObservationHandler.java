@@ -37,6 +37,7 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 		Span span = (parent != null) ? this.tracer.nextSpan(parent) : this.tracer.nextSpan();
 		span.start();
 		getTracingContext(context).setSpan(span);
+		context.setSpan(span.context().traceId(), span.context().spanId());
 	}
 
 	@Override

@@ -171,6 +171,13 @@ class AgentObservationsTests {
 	}
 
 	@Test
+	void noopFacadeRunsTheWork() {
+		AgentObservations noop = AgentObservations.noop();
+		assertThat(noop.tool("web_search").observe(() -> "found")).isEqualTo("found");
+		assertThat(noop.agent("a").runId()).isNull();
+	}
+
+	@Test
 	void recordedOperationsReachTheSinks() {
 		AgentOperation operation = AgentOperation.toolCall("web_search").build();
 		this.observations.record(operation);

@@ -113,6 +113,27 @@ class AgentLogEventsTests {
 		}
 	}
 
+	@Test
+	void eventIsLoggedWithTheOperationsOwnSpanAndRunInTheMdc() {
+		AgentLogEvents events = new AgentLogEvents();
+		MDC.put("spanId", "parent-span");
+		try {
+			events.accept(dev.agentobs.api.AgentOperation.agentRun("research-agent")
+				.runId("run-1")
+				.span("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")
+				.build());
+			Map<String, String> mdc = this.appender.list.get(0).getMDCPropertyMap();
+			assertThat(mdc).containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736")
+				.containsEntry("spanId", "00f067aa0ba902b7")
+				.containsEntry("agent.run.id", "run-1");
+			assertThat(MDC.get("spanId")).isEqualTo("parent-span");
+			assertThat(MDC.get("traceId")).isNull();
+		}
+		finally {
+			MDC.clear();
+		}
+	}
+
 	private static Map<String, Object> keyValues(ILoggingEvent event) {
 		Map<String, Object> values = new java.util.LinkedHashMap<>();
 		List<KeyValuePair> pairs = (event.getKeyValuePairs() != null) ? event.getKeyValuePairs() : new ArrayList<>();

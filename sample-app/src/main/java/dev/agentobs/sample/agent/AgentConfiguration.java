@@ -1,6 +1,5 @@
 package dev.agentobs.sample.agent;
 
-import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +42,7 @@ class AgentConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "monitoring.enabled", havingValue = false)
 	AgentObservations unobservedAgentObservations() {
-		return new AgentObservations(ObservationRegistry.NOOP, (operation) -> {
-		});
+		return AgentObservations.noop();
 	}
 
 }
