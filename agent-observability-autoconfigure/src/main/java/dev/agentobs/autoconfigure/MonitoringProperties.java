@@ -1,5 +1,12 @@
 package dev.agentobs.autoconfigure;
 
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,11 +24,22 @@ public class MonitoringProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * The rolling window of the statistics behind the agents health indicator and
+	 * /actuator/agents. An operation counts for the length of the window and at most a tenth
+	 * longer: the window moves in steps of a tenth of its length.
+	 */
+	private Duration window = Duration.ofMinutes(5);
+
 	private final Metrics metrics = new Metrics();
 
 	private final Tracing tracing = new Tracing();
 
 	private final Logging logging = new Logging();
+
+	private final Health health = new Health();
+
+	private final Cost cost = new Cost();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -29,6 +47,16 @@ public class MonitoringProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Duration getWindow() {
+		return this.window;
+	}
+
+	public void setWindow(Duration window) {
+		check(window != null && window.compareTo(Duration.ofSeconds(1)) >= 0, "window", window,
+				"1s or more (5m suits most services)");
+		this.window = window;
 	}
 
 	public Metrics getMetrics() {
@@ -41,6 +69,14 @@ public class MonitoringProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Cost getCost() {
+		return this.cost;
 	}
 
 	static void check(boolean valid, String key, Object value, String expected) {
@@ -125,6 +161,195 @@ public class MonitoringProperties {
 
 		public void setEvents(boolean events) {
 			this.events = events;
+		}
+
+	}
+
+	/**
+	 * The agents health indicator: its status from the error rate and the 95th percentile
+	 * response time of the requests in the window. A request is an agent run, or a model
+	 * call, tool call or code execution outside any agent run.
+	 */
+	public static class Health {
+
+		/**
+		 * The fewest requests in the window for the status to depend on them; with fewer the
+		 * indicator is UP and says the data is insufficient.
+		 */
+		private int minRequests = 10;
+
+		private final Degraded degraded = new Degraded();
+
+		private final Down down = new Down();
+
+		public int getMinRequests() {
+			return this.minRequests;
+		}
+
+		public void setMinRequests(int minRequests) {
+			check(minRequests >= 0, "health.min-requests", minRequests,
+					"0 or more; 0 judges even a single request (10 is a good start)");
+			this.minRequests = minRequests;
+		}
+
+		public Degraded getDegraded() {
+			return this.degraded;
+		}
+
+		public Down getDown() {
+			return this.down;
+		}
+
+	}
+
+	/**
+	 * When the agents health indicator reports DEGRADED (HTTP 200).
+	 */
+	public static class Degraded {
+
+		/**
+		 * The fraction of failed requests in the window, from 0 to 1, at or above which the
+		 * agents are DEGRADED.
+		 */
+		private double errorRate = 0.10;
+
+		/**
+		 * The 95th percentile response time of the requests in the window at or above which
+		 * the agents are DEGRADED. A bare number is read as milliseconds.
+		 */
+		private Duration responseTime = Duration.ofSeconds(5);
+
+		public double getErrorRate() {
+			return this.errorRate;
+		}
+
+		public void setErrorRate(double errorRate) {
+			check(errorRate > 0 && errorRate <= 1, "health.degraded.error-rate", errorRate,
+					"a fraction above 0 and at most 1, such as 0.10 for 10%");
+			this.errorRate = errorRate;
+		}
+
+		public Duration getResponseTime() {
+			return this.responseTime;
+		}
+
+		public void setResponseTime(Duration responseTime) {
+			check(responseTime != null && !responseTime.isNegative() && !responseTime.isZero(),
+					"health.degraded.response-time", responseTime,
+					"a positive duration such as 5s or 5000 (milliseconds)");
+			this.responseTime = responseTime;
+		}
+
+	}
+
+	/**
+	 * When the agents health indicator reports DOWN (HTTP 503).
+	 */
+	public static class Down {
+
+		/**
+		 * The fraction of failed requests in the window, from 0 to 1, at or above which the
+		 * agents are DOWN. At least the degraded error rate.
+		 */
+		private double errorRate = 0.50;
+
+		public double getErrorRate() {
+			return this.errorRate;
+		}
+
+		public void setErrorRate(double errorRate) {
+			check(errorRate > 0 && errorRate <= 1, "health.down.error-rate", errorRate,
+					"a fraction above 0 and at most 1, such as 0.50 for 50%");
+			this.errorRate = errorRate;
+		}
+
+	}
+
+	/**
+	 * Cost of model calls, from the tokens they used and the prices of their models.
+	 */
+	public static class Cost {
+
+		/**
+		 * Prices per model, keyed by the requested model name, in USD per million tokens.
+		 * Put names with dots or other punctuation in brackets: "[gemini-2.5-pro]". A model
+		 * without a price has an unknown cost, not a zero one.
+		 */
+		private final Map<String, ModelPrice> models = new LinkedHashMap<>();
+
+		/**
+		 * The time zone whose calendar day "today" is, for the cost and tokens of the day.
+		 */
+		private ZoneId zone = ZoneId.of("UTC");
+
+		public Map<String, ModelPrice> getModels() {
+			return this.models;
+		}
+
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(ZoneId zone) {
+			check(zone != null, "cost.zone", zone, "a time zone such as UTC or Europe/Paris");
+			this.zone = zone;
+		}
+
+	}
+
+	/**
+	 * The price of one model in USD per million tokens.
+	 */
+	public static class ModelPrice {
+
+		/**
+		 * USD per million input tokens.
+		 */
+		private @Nullable Double input;
+
+		/**
+		 * USD per million output tokens.
+		 */
+		private @Nullable Double output;
+
+		/**
+		 * USD per million input tokens served from the provider's prompt cache; the input
+		 * price when not set.
+		 */
+		private @Nullable Double cachedInput;
+
+		public @Nullable Double getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable Double input) {
+			checkPrice(input, "input");
+			this.input = input;
+		}
+
+		public @Nullable Double getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable Double output) {
+			checkPrice(output, "output");
+			this.output = output;
+		}
+
+		public @Nullable Double getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable Double cachedInput) {
+			checkPrice(cachedInput, "cached-input");
+			this.cachedInput = cachedInput;
+		}
+
+		private static void checkPrice(@Nullable Double price, String name) {
+			if (price != null) {
+				check(price >= 0 && Double.isFinite(price), "cost.models.<model>." + name, price,
+						"0 or more USD per million tokens, such as 2.50");
+			}
 		}
 
 	}

@@ -1,0 +1,40 @@
+package dev.agentobs.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.health.HealthThresholds;
+import dev.agentobs.stats.AgentStatistics;
+
+/**
+ * The {@code agents} health indicator, on unless
+ * {@code management.health.agents.enabled=false}. Its DEGRADED status is ranked between DOWN
+ * and UP by {@link dev.agentobs.health.DegradedStatusEnvironmentPostProcessor}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = AgentStatisticsAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(AgentStatistics.class)
+@ConditionalOnEnabledHealthIndicator("agents")
+@ConditionalOnMonitoringEnabled
+@EnableConfigurationProperties(MonitoringProperties.class)
+public final class AgentHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(value = AgentsHealthIndicator.class, name = "agentsHealthIndicator")
+	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, MonitoringProperties properties) {
+		MonitoringProperties.Health health = properties.getHealth();
+		return new AgentsHealthIndicator(statistics,
+				new HealthThresholds(health.getMinRequests(), health.getDegraded().getErrorRate(),
+						health.getDegraded().getResponseTime(), health.getDown().getErrorRate()));
+	}
+
+}

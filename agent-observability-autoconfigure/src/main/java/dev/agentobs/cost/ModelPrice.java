@@ -1,0 +1,51 @@
+package dev.agentobs.cost;
+
+/**
+ * The price of a model in USD per million tokens.
+ *
+ * @param input per million input tokens
+ * @param output per million output tokens
+ * @param cachedInput per million input tokens served from the provider's prompt cache
+ * @since 0.1.0
+ */
+public record ModelPrice(double input, double output, double cachedInput) {
+
+	private static final double MILLION = 1_000_000d;
+
+	public ModelPrice {
+		requirePrice(input, "input");
+		requirePrice(output, "output");
+		requirePrice(cachedInput, "cachedInput");
+	}
+
+	/**
+	 * A price whose cached input tokens cost as much as the others.
+	 * @param input USD per million input tokens
+	 * @param output USD per million output tokens
+	 * @return the price
+	 */
+	public static ModelPrice of(double input, double output) {
+		return new ModelPrice(input, output, input);
+	}
+
+	/**
+	 * The cost of one model call. Cached input tokens are part of the input tokens: they are
+	 * priced at the cached input price and the rest at the input price.
+	 * @param inputTokens every input token, cached ones included
+	 * @param cachedInputTokens the input tokens served from the cache
+	 * @param outputTokens the output tokens
+	 * @return the cost in USD
+	 */
+	public double cost(long inputTokens, long cachedInputTokens, long outputTokens) {
+		long cached = Math.min(Math.max(cachedInputTokens, 0), Math.max(inputTokens, 0));
+		long uncached = Math.max(inputTokens, 0) - cached;
+		return (uncached * this.input + cached * this.cachedInput + Math.max(outputTokens, 0) * this.output) / MILLION;
+	}
+
+	private static void requirePrice(double price, String name) {
+		if (!(price >= 0) || Double.isInfinite(price)) {
+			throw new IllegalArgumentException(name + " must be 0 or more USD per million tokens, was " + price);
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The agents health indicator and the health status it adds.
+ */
+@NullMarked
+package dev.agentobs.health;
+
+import org.jspecify.annotations.NullMarked;

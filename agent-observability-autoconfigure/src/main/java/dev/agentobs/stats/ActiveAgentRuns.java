@@ -1,0 +1,91 @@
+package dev.agentobs.stats;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import dev.agentobs.metrics.TagValueLimiter;
+import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.observation.GenAiAttributes;
+
+/**
+ * Counts the agent runs in progress, per agent: a run counts from the start of its
+ * observation to its stop. Finished operations alone cannot tell, so this watches the
+ * observations themselves; runs recorded after they finished were never in progress here.
+ *
+ * @since 0.1.0
+ */
+public class ActiveAgentRuns implements ObservationHandler<AgentRunContext> {
+
+	private final TagValueLimiter agents;
+
+	private final ConcurrentMap<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the counter.
+	 * @param limits the caps on agent names, shared with the metrics
+	 */
+	public ActiveAgentRuns(TagValueLimits limits) {
+		this.agents = limits.forLabel(GenAiAttributes.AGENT_NAME.key());
+	}
+
+	@Override
+	public void onStart(AgentRunContext context) {
+		AtomicInteger count = count(this.agents.limit(context.getAgentName()));
+		count.incrementAndGet();
+		// The same counter goes down on stop, whatever happens to the name limits in between.
+		context.put(ActiveAgentRuns.class, count);
+	}
+
+	@Override
+	public void onStop(AgentRunContext context) {
+		AtomicInteger count = context.get(ActiveAgentRuns.class);
+		if (count != null) {
+			count.decrementAndGet();
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof AgentRunContext;
+	}
+
+	private AtomicInteger count(String agent) {
+		AtomicInteger count = this.runs.get(agent);
+		return (count != null) ? count : this.runs.computeIfAbsent(agent, (name) -> new AtomicInteger());
+	}
+
+	/**
+	 * The agent runs in progress.
+	 * @return their number
+	 */
+	public int total() {
+		int total = 0;
+		for (AtomicInteger count : this.runs.values()) {
+			total += count.get();
+		}
+		return total;
+	}
+
+	/**
+	 * The agent runs in progress per agent, for agents with at least one.
+	 * @return the runs by agent name, sorted by name
+	 */
+	public Map<String, Integer> byAgent() {
+		Map<String, Integer> byAgent = new TreeMap<>();
+		this.runs.forEach((agent, count) -> {
+			int value = count.get();
+			if (value > 0) {
+				byAgent.put(agent, value);
+			}
+		});
+		return byAgent;
+	}
+
+}

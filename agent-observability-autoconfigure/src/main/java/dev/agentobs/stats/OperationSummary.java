@@ -1,0 +1,39 @@
+package dev.agentobs.stats;
+
+import java.time.Duration;
+
+/**
+ * What a set of operations amounts to: how many, how many failed, how long they took and the
+ * tokens they used.
+ *
+ * @param requests how many operations finished
+ * @param errors how many of them failed
+ * @param averageResponseTime their mean duration
+ * @param p95ResponseTime the duration 95% of them did not exceed, within 1%
+ * @param inputTokens the input tokens of model calls among them
+ * @param outputTokens the output tokens of model calls among them
+ * @since 0.1.0
+ */
+public record OperationSummary(long requests, long errors, Duration averageResponseTime, Duration p95ResponseTime,
+		long inputTokens, long outputTokens) {
+
+	/** No operations at all. */
+	public static final OperationSummary EMPTY = new OperationSummary(0, 0, Duration.ZERO, Duration.ZERO, 0, 0);
+
+	/**
+	 * The fraction of operations that failed.
+	 * @return from 0 to 1; 0 when there were none
+	 */
+	public double errorRate() {
+		return (this.requests > 0) ? (double) this.errors / this.requests : 0;
+	}
+
+	/**
+	 * The fraction of operations that succeeded.
+	 * @return from 0 to 1; 1 when there were none
+	 */
+	public double successRate() {
+		return 1 - errorRate();
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.agentobs.endpoint;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import dev.agentobs.api.AgentObservations;
+import dev.agentobs.api.AgentOperation;
+import dev.agentobs.stats.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/agents} over real HTTP: JSON by default, Markdown on request, one agent
+ * by name.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,agents",
+				"management.endpoint.health.show-details=always", "monitoring.logging.events=false",
+				"monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00" })
+class AgentsEndpointHttpTests {
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private AgentObservations observations;
+
+	@Autowired
+	private MutableClock clock;
+
+	@BeforeEach
+	void recordSomeWork() {
+		this.clock.advance(Duration.ofMinutes(6));
+		this.observations.agent("research-agent").observe(() -> {
+			this.observations.model("openai", "gpt-4o").observe((call) -> call.tokens(1_000_000, 100_000));
+			return this.observations.tool("web_search").observe(() -> "results");
+		});
+	}
+
+	@Test
+	void statisticsAreJsonByDefault() throws Exception {
+		HttpResponse<String> response = get("/actuator/agents", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).contains("json"));
+		String body = response.body();
+		assertThat(JsonPath.<String>read(body, "$.window")).isEqualTo("PT5M");
+		assertThat(JsonPath.<Integer>read(body, "$.overall.window.requests")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(body, "$.agents.research-agent.window.requests")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(body, "$.agents.research-agent.window.inputTokens")).isEqualTo(1_000_000);
+		assertThat(JsonPath.<Integer>read(body, "$.models.gpt-4o.window.requests")).isEqualTo(1);
+		assertThat(JsonPath.<Double>read(body, "$.models.gpt-4o.today.cost")).isPositive();
+		assertThat(JsonPath.<Integer>read(body, "$.tools.web_search.window.requests")).isEqualTo(1);
+		assertThat(JsonPath.<Map<String, Object>>read(body, "$.today")).containsEntry("zone", "UTC")
+			.containsKey("cost");
+		assertThat(JsonPath.<Integer>read(body, "$.agents.research-agent.total.requests")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void markdownReportOnRequest() throws Exception {
+		HttpResponse<String> response = get("/actuator/agents", "text/markdown");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/markdown"));
+		assertThat(response.body()).startsWith("# Agents report")
+			.contains("| Agent | Requests | Success | Avg | p95 | Active runs |")
+			.contains("| Model | Calls | Input tokens | Output tokens | Cost |")
+			.contains("| Tool | Calls | Success | Avg |")
+			.containsPattern("\\| research-agent \\| 1 \\| 100\\.0% \\|");
+	}
+
+	@Test
+	void oneAgentByName() throws Exception {
+		HttpResponse<String> response = get("/actuator/agents/research-agent", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(response.body(), "$.name")).isEqualTo("research-agent");
+		assertThat(JsonPath.<Integer>read(response.body(), "$.window.requests")).isEqualTo(1);
+		HttpResponse<String> markdown = get("/actuator/agents/research-agent", "text/markdown");
+		assertThat(markdown.statusCode()).isEqualTo(200);
+		assertThat(markdown.body()).startsWith("# Agent research-agent");
+	}
+
+	@Test
+	void unknownAgentIsNotFound() throws Exception {
+		assertThat(get("/actuator/agents/no-such-agent", null).statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/agents/no-such-agent", "text/markdown").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void healthDetailsShowTheCostOfTheDay() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/agents", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("UP");
+		assertThat(JsonPath.<Double>read(response.body(), "$.details.costToday")).isPositive();
+	}
+
+	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		@Bean
+		MutableClock clock() {
+			return new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+		}
+
+	}
+
+}
