@@ -1,0 +1,82 @@
+package dev.agentobs.autoconfigure;
+
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.bridge.springai.SpringAiToolCallingHandler;
+import dev.agentobs.observation.AgentOperationDispatcher;
+
+/**
+ * The Spring AI bridge: Spring AI's chat model, tool-calling and chat client observations
+ * become model calls, tool calls and agent runs for metrics, statistics, cost, health, alerts,
+ * events and logs, handed to the same sinks as {@code AgentObservations#record}. The handlers
+ * take the dispatcher rather than the facade, because they are created with the
+ * observation registry the facade depends on. Its handlers are plain observation handlers, which Spring Boot calls for
+ * every observation they support beside its tracing and meter handlers.
+ *
+ * @since 0.1.0
+ */
+// After our observation auto-configuration: the bridge hands operations to its dispatcher.
+// After Spring AI's observation, chat client and tool-calling auto-configurations: unordered
+// handlers are registered in bean order, and a handler registered later is started after and
+// stopped before those registered earlier, so the bridge never measures more of a call than
+// Spring AI's own handlers do.
+@AutoConfiguration(after = AgentObservationAutoConfiguration.class,
+		afterName = { "org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration",
+				"org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration",
+				"org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration" })
+// Both contexts are in spring-ai-model; the chat client's is in spring-ai-client-chat
+@ConditionalOnClass({ ObservationHandler.class, ChatModelObservationContext.class })
+@ConditionalOnBean(AgentOperationDispatcher.class)
+@ConditionalOnMonitoringEnabled
+@ConditionalOnBooleanProperty(name = "monitoring.bridges.spring-ai.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MonitoringProperties.class)
+public final class SpringAiBridgeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringAiChatModelHandler springAiChatModelHandler(AgentOperationDispatcher dispatcher) {
+		return new SpringAiChatModelHandler(dispatcher::dispatch);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringAiToolCallingHandler springAiToolCallingHandler(AgentOperationDispatcher dispatcher) {
+		return new SpringAiToolCallingHandler(dispatcher::dispatch);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientObservationContext.class)
+	static class ChatClientConfiguration {
+
+		static final String FALLBACK_AGENT_NAME = "spring-ai";
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
+				MonitoringProperties properties, Environment environment) {
+			String agentName = properties.getBridges().getSpringAi().getAgentName();
+			if (!StringUtils.hasText(agentName)) {
+				agentName = environment.getProperty("spring.application.name");
+			}
+			return new SpringAiChatClientHandler(dispatcher::dispatch,
+					StringUtils.hasText(agentName) ? agentName : FALLBACK_AGENT_NAME);
+		}
+
+	}
+
+}
