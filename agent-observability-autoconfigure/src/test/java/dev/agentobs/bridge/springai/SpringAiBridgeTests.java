@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -41,6 +42,7 @@ import dev.agentobs.observation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the Spring AI bridge with a real {@link ChatClient} and Spring AI's real OpenAI
@@ -171,6 +173,9 @@ class SpringAiBridgeTests {
 				.collectList()
 				.block(Duration.ofSeconds(10));
 			assertThat(String.join("", chunks)).isEqualTo("Paris");
+			// Spring AI stops its observations in doFinally, just after the subscriber saw completion
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(this.sink.operations).hasSize(2));
 			assertThat(this.server.requests()).singleElement()
 				.satisfies((request) -> assertThat(request.replace(" ", "")).contains("\"include_usage\":true"));
 			assertThat(scrape(context))
@@ -234,6 +239,25 @@ class SpringAiBridgeTests {
 		});
 	}
 
+	@Test
+	void meterFilterOfTheDocumentationDropsOnlySpringAisOwnMeters() {
+		this.contextRunner.withBean(MeterFilter.class, SpringAiBridgeTests::dropSpringAiMeters).run((context) -> {
+			chatClient(context).prompt("What is the weather in Paris?").tools(new WeatherTools()).call().content();
+			assertThat(scrape(context)).doesNotContain("spring_ai_", "gen_ai_client_operation_seconds",
+					"gen_ai_client_operation_active_seconds", "gen_ai_client_token_usage_total")
+				.contains("gen_ai_client_operation_duration_seconds_count{", "gen_ai_client_token_usage_tokens_count{",
+						"gen_ai_execute_tool_duration_seconds_count{", "gen_ai_invoke_agent_duration_seconds_count{");
+		});
+	}
+
+	// The MeterFilter of docs/bridges.md
+	static MeterFilter dropSpringAiMeters() {
+		return MeterFilter.deny((id) -> id.getName().startsWith("spring.ai.")
+				|| id.getName().equals("gen_ai.client.operation")
+				|| id.getName().equals("gen_ai.client.operation.active")
+				|| (id.getName().equals("gen_ai.client.token.usage") && id.getTag("gen_ai.system") != null));
+	}
+
 	private static ChatClient chatClient(AssertableApplicationContext context) {
 		return context.getBean(ChatClient.Builder.class).build();
 	}
@@ -253,7 +277,7 @@ class SpringAiBridgeTests {
 
 	static class RecordingSink implements AgentOperationSink {
 
-		private final List<AgentOperation> operations = new CopyOnWriteArrayList<>();
+		final List<AgentOperation> operations = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void accept(AgentOperation operation) {
