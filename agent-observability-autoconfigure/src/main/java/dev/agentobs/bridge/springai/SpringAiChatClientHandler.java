@@ -48,18 +48,34 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 
 	private final String defaultAgentName;
 
+	private final ActiveRuns activeRuns;
+
 	/**
-	 * Create a handler.
+	 * Create a handler that does not count runs in progress.
 	 * @param operations where runs go: the sinks of every operation, as for
 	 * {@code AgentObservations#record}
 	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
 	 * parameter
 	 */
 	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName) {
+		this(operations, defaultAgentName, ActiveRuns.NONE);
+	}
+
+	/**
+	 * Create a handler.
+	 * @param operations where runs go: the sinks of every operation, as for
+	 * {@code AgentObservations#record}
+	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
+	 * parameter
+	 * @param activeRuns what counts the runs in progress
+	 */
+	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName, ActiveRuns activeRuns) {
 		Assert.notNull(operations, "operations must not be null");
 		Assert.hasText(defaultAgentName, "defaultAgentName must not be empty");
+		Assert.notNull(activeRuns, "activeRuns must not be null");
 		this.operations = operations;
 		this.defaultAgentName = defaultAgentName;
+		this.activeRuns = activeRuns;
 	}
 
 	@Override
@@ -76,8 +92,9 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (conversationId == null && enclosing != null) {
 			conversationId = enclosing.conversationId();
 		}
-		context.put(SpringAiRun.class, new SpringAiRun((agentName != null) ? agentName : this.defaultAgentName,
-				SpringAiRun.newRunId(), conversationId, System.nanoTime()));
+		String name = (agentName != null) ? agentName : this.defaultAgentName;
+		context.put(SpringAiRun.class, new SpringAiRun(name, SpringAiRun.newRunId(), conversationId, System.nanoTime()));
+		this.activeRuns.started(name);
 	}
 
 	@Override
@@ -86,6 +103,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (run == null || run.agentName() == null) {
 			return;
 		}
+		this.activeRuns.finished(run.agentName());
 		this.operations.accept(AgentOperation.agentRun(run.agentName())
 			.runId(run.runId())
 			.conversationId(run.conversationId())
@@ -97,6 +115,38 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof ChatClientObservationContext;
+	}
+
+	/**
+	 * Counts the runs in progress, such as the {@code agent_active_runs} gauge.
+	 */
+	public interface ActiveRuns {
+
+		/** Counts nothing. */
+		ActiveRuns NONE = new ActiveRuns() {
+
+			@Override
+			public void started(String agentName) {
+			}
+
+			@Override
+			public void finished(String agentName) {
+			}
+
+		};
+
+		/**
+		 * Count a run as started.
+		 * @param agentName the run's agent
+		 */
+		void started(String agentName);
+
+		/**
+		 * Count a run as finished.
+		 * @param agentName the run's agent
+		 */
+		void finished(String agentName);
+
 	}
 
 	private static boolean isRunOrStep(@Nullable ObservationView parent) {

@@ -101,7 +101,8 @@ class SpringAiBridgeTests {
 				.contains("gen_ai_client_token_usage_tokens_sum{gen_ai_operation_name=\"chat\","
 						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"input\"} 12.0")
 				.contains("gen_ai_client_token_usage_tokens_sum{gen_ai_operation_name=\"chat\","
-						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"} 3.0");
+						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"} 3.0")
+				.contains("agent_active_runs{gen_ai_agent_name=\"geography-agent\"} 0");
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
 			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			assertThat(run.agentName()).isEqualTo("geography-agent");
