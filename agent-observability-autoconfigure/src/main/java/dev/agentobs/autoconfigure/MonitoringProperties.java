@@ -37,6 +37,8 @@ public class MonitoringProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Bridges bridges = new Bridges();
+
 	private final Health health = new Health();
 
 	private final Cost cost = new Cost();
@@ -69,6 +71,10 @@ public class MonitoringProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Bridges getBridges() {
+		return this.bridges;
 	}
 
 	public Health getHealth() {
@@ -350,6 +356,84 @@ public class MonitoringProperties {
 				check(price >= 0 && Double.isFinite(price), "cost.models.<model>." + name, price,
 						"0 or more USD per million tokens, such as 2.50");
 			}
+		}
+
+	}
+
+	/**
+	 * Bridges from agent frameworks (Spring AI, LangChain4j) to agent observability.
+	 */
+	public static class Bridges {
+
+		private final SpringAi springAi = new SpringAi();
+
+		private final LangChain4j langchain4j = new LangChain4j();
+
+		public SpringAi getSpringAi() {
+			return this.springAi;
+		}
+
+		public LangChain4j getLangchain4j() {
+			return this.langchain4j;
+		}
+
+		/**
+		 * The Spring AI bridge.
+		 */
+		public static class SpringAi {
+
+			/**
+			 * Whether Spring AI's chat client, chat model and tool calls are recorded as agent
+			 * runs, model calls and tool calls when Spring AI is on the classpath.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * The agent's name of a ChatClient call without the "gen_ai.agent.name" advisor
+			 * parameter. Defaults to spring.application.name, or "spring-ai" without one.
+			 */
+			private @Nullable String agentName;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable String getAgentName() {
+				return this.agentName;
+			}
+
+			public void setAgentName(@Nullable String agentName) {
+				check(agentName == null || !agentName.isBlank(), "bridges.spring-ai.agent-name", "'" + agentName + "'",
+						"a name such as research-agent, or unset to use spring.application.name");
+				this.agentName = agentName;
+			}
+
+		}
+
+		/**
+		 * The LangChain4j bridge.
+		 */
+		public static class LangChain4j {
+
+			/**
+			 * Whether LangChain4j's chat model calls, AI service invocations and tool
+			 * executions are recorded as model calls, agent runs and tool calls when
+			 * LangChain4j is on the classpath.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

@@ -1,0 +1,118 @@
+package dev.agentobs.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.bridge.springai.SpringAiToolCallingHandler;
+import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.observation.AgentOperationDispatcher;
+
+/**
+ * The Spring AI bridge: Spring AI's chat model, tool-calling and chat client observations
+ * become model calls, tool calls and agent runs for metrics, statistics, cost, health, alerts,
+ * events and logs, handed to the same sinks as {@code AgentObservations#record}. The handlers
+ * take the dispatcher rather than the facade, because they are created with the observation
+ * registry the facade depends on. They are plain observation handlers, which Spring Boot calls
+ * for every observation they support beside its tracing and meter handlers.
+ *
+ * @since 0.1.0
+ */
+// After our observation and metrics auto-configurations: the bridge hands operations to the
+// dispatcher of the one and counts runs in progress with the meters of the other.
+// After Spring AI's observation, chat client and tool-calling auto-configurations: unordered
+// handlers are registered in bean order, and a handler registered later is started after and
+// stopped before those registered earlier, so the bridge never measures more of a call than
+// Spring AI's own handlers do.
+@AutoConfiguration(after = { AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class },
+		afterName = { "org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration",
+				"org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration",
+				"org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration" })
+// Both contexts are in spring-ai-model; the chat client's is in spring-ai-client-chat
+@ConditionalOnClass({ ObservationHandler.class, ChatModelObservationContext.class })
+@ConditionalOnBean(AgentOperationDispatcher.class)
+@ConditionalOnMonitoringEnabled
+@ConditionalOnBooleanProperty(name = "monitoring.bridges.spring-ai.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MonitoringProperties.class)
+public final class SpringAiBridgeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringAiChatModelHandler springAiChatModelHandler(AgentOperationDispatcher dispatcher) {
+		return new SpringAiChatModelHandler(dispatcher::dispatch);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringAiToolCallingHandler springAiToolCallingHandler(AgentOperationDispatcher dispatcher) {
+		return new SpringAiToolCallingHandler(dispatcher::dispatch);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientObservationContext.class)
+	static class ChatClientConfiguration {
+
+		static final String FALLBACK_AGENT_NAME = "spring-ai";
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
+				MonitoringProperties properties, Environment environment) {
+			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(properties, environment));
+		}
+
+		static String defaultAgentName(MonitoringProperties properties, Environment environment) {
+			String agentName = properties.getBridges().getSpringAi().getAgentName();
+			if (!StringUtils.hasText(agentName)) {
+				agentName = environment.getProperty("spring.application.name");
+			}
+			return StringUtils.hasText(agentName) ? agentName : FALLBACK_AGENT_NAME;
+		}
+
+		// Nested configurations come before the enclosing one's beans: with the agent meters
+		// present, this handler counts bridged runs in agent_active_runs and the plain one
+		// backs off.
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterRegistry.class)
+		@ConditionalOnBean(AgentMetrics.class)
+		static class MeteredChatClientConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
+					MonitoringProperties properties, Environment environment, AgentMetrics metrics) {
+				return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(properties, environment),
+						new SpringAiChatClientHandler.ActiveRuns() {
+
+							@Override
+							public void started(String agentName) {
+								metrics.runStarted(agentName);
+							}
+
+							@Override
+							public void finished(String agentName) {
+								metrics.runFinished(agentName);
+							}
+
+						});
+			}
+
+		}
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.agentobs.bridge.springai;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A loopback HTTP server that answers OpenAI chat completion requests with canned JSON: a plain
+ * answer, a call of the {@code currentWeather} tool when the request offers tools, the answer
+ * after the tool's result, and an SSE stream with usage in its last chunk when the request
+ * streams. It keeps every request body.
+ */
+final class OpenAiCompatibleServer implements AutoCloseable {
+
+	static final String MODEL = "gpt-4o";
+
+	static final String RESPONSE_MODEL = "gpt-4o-2024-08-06";
+
+	private final HttpServer server;
+
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private volatile int status = 200;
+
+	OpenAiCompatibleServer() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.createContext("/v1/chat/completions", this::chatCompletions);
+		this.server.start();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
+	}
+
+	List<String> requests() {
+		return this.requests;
+	}
+
+	void failWith(int status) {
+		this.status = status;
+	}
+
+	private void chatCompletions(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.requests.add(body);
+			if (this.status != 200) {
+				send(exchange, this.status, "application/json",
+						"{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
+			}
+			else if (body.replace(" ", "").contains("\"stream\":true")) {
+				send(exchange, 200, "text/event-stream", stream());
+			}
+			else if (body.contains("\"role\":\"tool\"")) {
+				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 0));
+			}
+			else if (body.contains("\"tools\"")) {
+				send(exchange, 200, "application/json", toolCall());
+			}
+			else {
+				send(exchange, 200, "application/json", answer("chatcmpl-1", "Paris", 12, 3, 4));
+			}
+		}
+	}
+
+	private static String answer(String id, String content, int input, int output, int cached) {
+		return """
+				{"id":"%s","object":"chat.completion","created":1700000000,"model":"%s",
+				 "choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},
+				   "logprobs":null,"finish_reason":"stop"}],
+				 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d,
+				   "prompt_tokens_details":{"cached_tokens":%d}}}
+				""".formatted(id, RESPONSE_MODEL, content, input, output, input + output, cached);
+	}
+
+	private static String toolCall() {
+		return """
+				{"id":"chatcmpl-2","object":"chat.completion","created":1700000000,"model":"%s",
+				 "choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":null,
+				   "tool_calls":[{"id":"call_weather_1","type":"function",
+				     "function":{"name":"currentWeather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+				   "logprobs":null,"finish_reason":"tool_calls"}],
+				 "usage":{"prompt_tokens":60,"completion_tokens":15,"total_tokens":75}}
+				""".formatted(RESPONSE_MODEL);
+	}
+
+	private static String stream() {
+		String chunk = "{\"id\":\"chatcmpl-4\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+				+ "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[%s]%s}";
+		String delta = "{\"index\":0,\"delta\":%s,\"logprobs\":null,\"finish_reason\":%s}";
+		StringBuilder events = new StringBuilder();
+		event(events, chunk.formatted(delta.formatted("{\"role\":\"assistant\",\"content\":\"\"}", "null"), ""));
+		event(events, chunk.formatted(delta.formatted("{\"content\":\"Par\"}", "null"), ""));
+		event(events, chunk.formatted(delta.formatted("{\"content\":\"is\"}", "null"), ""));
+		event(events, chunk.formatted(delta.formatted("{}", "\"stop\""), ""));
+		event(events, chunk.formatted("",
+				",\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":5,\"total_tokens\":25}"));
+		event(events, "[DONE]");
+		return events.toString();
+	}
+
+	private static void event(StringBuilder events, String data) {
+		events.append("data: ").append(data).append("\n\n");
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
