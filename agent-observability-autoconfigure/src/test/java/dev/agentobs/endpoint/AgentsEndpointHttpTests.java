@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,agents",
 				"management.endpoint.health.show-details=always", "monitoring.logging.events=false",
-				"monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00" })
+				"monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00",
+				// Spring AI's OpenAI client is on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused" })
 class AgentsEndpointHttpTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();
