@@ -1,0 +1,44 @@
+package dev.agentobs.test;
+
+import java.util.Set;
+
+import org.springframework.boot.test.context.filter.annotation.StandardAnnotationCustomizableTypeExcludeFilter;
+
+import dev.agentobs.event.AgentEventListener;
+import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.observation.AgentRunObservationConvention;
+import dev.agentobs.observation.AgentStepObservationConvention;
+import dev.agentobs.observation.CodeExecutionObservationConvention;
+import dev.agentobs.observation.ModelCallObservationConvention;
+import dev.agentobs.observation.ToolCallObservationConvention;
+
+/**
+ * Chooses the scanned components of {@link AgentObservabilityTest @AgentObservabilityTest}:
+ * those the test names, and those that shape how agent operations are observed.
+ */
+final class AgentObservabilityTypeExcludeFilter
+		extends StandardAnnotationCustomizableTypeExcludeFilter<AgentObservabilityTest> {
+
+	private static final Set<Class<?>> KNOWN_INCLUDES = Set.of(AgentEventListener.class, AgentOperationSink.class,
+			AgentRunObservationConvention.class, AgentStepObservationConvention.class,
+			ModelCallObservationConvention.class, ToolCallObservationConvention.class,
+			CodeExecutionObservationConvention.class);
+
+	private final Set<Class<?>> components;
+
+	AgentObservabilityTypeExcludeFilter(Class<?> testClass) {
+		super(testClass);
+		this.components = Set.of(getAnnotation().getValue("components", Class[].class).orElse(new Class<?>[0]));
+	}
+
+	@Override
+	protected Set<Class<?>> getKnownIncludes() {
+		return KNOWN_INCLUDES;
+	}
+
+	@Override
+	protected Set<Class<?>> getComponentIncludes() {
+		return this.components;
+	}
+
+}

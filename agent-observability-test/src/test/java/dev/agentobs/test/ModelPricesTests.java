@@ -1,0 +1,58 @@
+package dev.agentobs.test;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import dev.agentobs.api.AgentOperation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link ModelPrices}.
+ */
+class ModelPricesTests {
+
+	@Test
+	void pricesAreReadFromTheStartersCostProperties() {
+		MockEnvironment environment = new MockEnvironment().withProperty("monitoring.cost.models.gpt-4o.input", "2.50")
+			.withProperty("monitoring.cost.models.gpt-4o.output", "10.00")
+			.withProperty("monitoring.cost.models[claude-sonnet-4.5].input", "3")
+			.withProperty("monitoring.cost.models[claude-sonnet-4.5].output", "15");
+		ModelPrices prices = ModelPrices.from(environment);
+		assertThat(prices.models()).containsExactlyInAnyOrder("gpt-4o", "claude-sonnet-4.5");
+		assertThat(prices.priceOf("gpt-4o")).isEqualTo(new ModelPrices.Price(2.50, 10.00));
+		assertThat(prices.priceOf("claude-sonnet-4.5")).isEqualTo(new ModelPrices.Price(3, 15));
+	}
+
+	@Test
+	void noPricesAreConfiguredUnlessTheApplicationSetsThem() {
+		assertThat(ModelPrices.from(new MockEnvironment()).models()).isEmpty();
+	}
+
+	@Test
+	void aCallCostsItsTokensAtThePricePerMillion() {
+		assertThat(new ModelPrices.Price(2.50, 10.00).cost(1_000_000, 500_000)).isEqualTo(7.50);
+	}
+
+	@Test
+	void aModelCallIsPricedByTheModelAskedForElseTheOneThatAnswered() {
+		ModelPrices prices = ModelPrices.of("gpt-4o", 2.50, 10.00).and("gpt-4o-2024-08-06", 5, 15);
+		AgentOperation asked = AgentOperation.modelCall("openai", "gpt-4o").responseModel("gpt-4o-2024-08-06").build();
+		AgentOperation answered = AgentOperation.modelCall("openai", "gpt-4o-latest")
+			.responseModel("gpt-4o-2024-08-06")
+			.build();
+		AgentOperation unknown = AgentOperation.modelCall("openai", "o3").build();
+		assertThat(prices.priceOf(asked)).isEqualTo(new ModelPrices.Price(2.50, 10.00));
+		assertThat(prices.priceOf(answered)).isEqualTo(new ModelPrices.Price(5, 15));
+		assertThat(prices.priceOf(unknown)).isNull();
+	}
+
+	@Test
+	void negativePricesAreRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ModelPrices.of("gpt-4o", -1, 10))
+			.withMessage("prices must be 0 or more USD per million tokens, were input -1.0 and output 10.0");
+	}
+
+}
