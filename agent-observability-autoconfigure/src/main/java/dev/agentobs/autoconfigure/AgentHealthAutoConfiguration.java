@@ -1,5 +1,8 @@
 package dev.agentobs.autoconfigure;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +12,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
+import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.health.AgentsHealthIndicator;
 import dev.agentobs.health.HealthThresholds;
 import dev.agentobs.stats.AgentStatistics;
@@ -30,11 +34,16 @@ public final class AgentHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(value = AgentsHealthIndicator.class, name = "agentsHealthIndicator")
-	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, MonitoringProperties properties) {
+	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, MonitoringProperties properties,
+			ObjectProvider<AlertEvaluator> alerts) {
 		MonitoringProperties.Health health = properties.getHealth();
 		return new AgentsHealthIndicator(statistics,
 				new HealthThresholds(health.getMinRequests(), health.getDegraded().getErrorRate(),
-						health.getDegraded().getResponseTime(), health.getDown().getErrorRate()));
+						health.getDegraded().getResponseTime(), health.getDown().getErrorRate()),
+				() -> {
+					AlertEvaluator evaluator = alerts.getIfAvailable();
+					return (evaluator != null) ? evaluator.firing() : List.of();
+				});
 	}
 
 }

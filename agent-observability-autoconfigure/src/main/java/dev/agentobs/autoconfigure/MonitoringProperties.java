@@ -1,13 +1,25 @@
 package dev.agentobs.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+import dev.agentobs.alert.AlertCategory;
+import dev.agentobs.alert.WebhookFormat;
+import dev.agentobs.alert.WebhookSigner;
 
 /**
  * Configuration of agent observability, under {@code monitoring.*}. Each setter checks its
@@ -42,6 +54,8 @@ public class MonitoringProperties {
 	private final Health health = new Health();
 
 	private final Cost cost = new Cost();
+
+	private final Alerts alerts = new Alerts();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -83,6 +97,10 @@ public class MonitoringProperties {
 
 	public Cost getCost() {
 		return this.cost;
+	}
+
+	public Alerts getAlerts() {
+		return this.alerts;
 	}
 
 	static void check(boolean valid, String key, Object value, String expected) {
@@ -436,6 +454,474 @@ public class MonitoringProperties {
 
 		}
 
+	}
+
+	/**
+	 * Alerts judged in this process from the rolling statistics, sent to webhooks and e-mail.
+	 */
+	public static class Alerts {
+
+		/**
+		 * Whether alerts are evaluated and sent.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often the statistics are judged against the thresholds.
+		 */
+		private Duration evaluationInterval = Duration.ofSeconds(15);
+
+		/**
+		 * How often an alert that keeps firing is sent again.
+		 */
+		private Duration repeatInterval = Duration.ofHours(4);
+
+		/**
+		 * Notifications that may wait for each receiver; past it the oldest are dropped and
+		 * counted.
+		 */
+		private int queueCapacity = 100;
+
+		private final Thresholds thresholds = Thresholds.defaults("alerts.thresholds");
+
+		/**
+		 * Webhooks that receive alerts.
+		 */
+		private final List<Webhook> webhooks = new ArrayList<>();
+
+		private final Email email = new Email();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getEvaluationInterval() {
+			return this.evaluationInterval;
+		}
+
+		public void setEvaluationInterval(Duration evaluationInterval) {
+			checkPositive(evaluationInterval, "alerts.evaluation-interval", "15s");
+			this.evaluationInterval = evaluationInterval;
+		}
+
+		public Duration getRepeatInterval() {
+			return this.repeatInterval;
+		}
+
+		public void setRepeatInterval(Duration repeatInterval) {
+			checkPositive(repeatInterval, "alerts.repeat-interval", "4h");
+			this.repeatInterval = repeatInterval;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			check(queueCapacity >= 1, "alerts.queue-capacity", queueCapacity, "1 or more (100 is a good start)");
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Thresholds getThresholds() {
+			return this.thresholds;
+		}
+
+		public List<Webhook> getWebhooks() {
+			return this.webhooks;
+		}
+
+		public Email getEmail() {
+			return this.email;
+		}
+
+	}
+
+	/**
+	 * The thresholds of the alerting rules. Under a webhook, each one set replaces the
+	 * application's threshold for that webhook only.
+	 */
+	public static class Thresholds {
+
+		private final String key;
+
+		/**
+		 * The share of failed agent runs in the window, from 0 to 1, above which
+		 * HighAgentErrorRate fires (critical). Default 0.10.
+		 */
+		private @Nullable Double errorRate;
+
+		/**
+		 * The 95th percentile of agent run latency in the window above which
+		 * HighAgentLatency fires (warning). A bare number is read as milliseconds. Default 5s.
+		 */
+		@DurationUnit(ChronoUnit.MILLIS)
+		private @Nullable Duration responseTime;
+
+		/**
+		 * Failed agent runs in the window above which AgentFailureSpike fires (critical).
+		 * Default 10.
+		 */
+		private @Nullable Long failureCount;
+
+		/**
+		 * Model cost today, in USD, above which AgentDailyCostBudget fires (warning). Default
+		 * 10.00.
+		 */
+		private @Nullable Double dailyCost;
+
+		/**
+		 * Model tokens today above which AgentDailyTokenBudget fires (warning). Default
+		 * 2000000.
+		 */
+		private @Nullable Long dailyTokens;
+
+		Thresholds(String key) {
+			this.key = key;
+		}
+
+		public Thresholds() {
+			this("alerts.webhooks[].threshold");
+		}
+
+		static Thresholds defaults(String key) {
+			Thresholds thresholds = new Thresholds(key);
+			thresholds.errorRate = 0.10;
+			thresholds.responseTime = Duration.ofSeconds(5);
+			thresholds.failureCount = 10L;
+			thresholds.dailyCost = 10.00;
+			thresholds.dailyTokens = 2_000_000L;
+			return thresholds;
+		}
+
+		public @Nullable Double getErrorRate() {
+			return this.errorRate;
+		}
+
+		public void setErrorRate(@Nullable Double errorRate) {
+			if (errorRate != null) {
+				check(errorRate >= 0 && errorRate <= 1, this.key + ".error-rate", errorRate,
+						"a fraction between 0 and 1; for " + percent(errorRate) + "% write "
+								+ String.format(Locale.ROOT, "%.2f", errorRate / 100));
+			}
+			this.errorRate = errorRate;
+		}
+
+		public @Nullable Duration getResponseTime() {
+			return this.responseTime;
+		}
+
+		public void setResponseTime(@Nullable Duration responseTime) {
+			if (responseTime != null) {
+				checkPositive(responseTime, this.key + ".response-time", "5s or 5000 (milliseconds)");
+			}
+			this.responseTime = responseTime;
+		}
+
+		public @Nullable Long getFailureCount() {
+			return this.failureCount;
+		}
+
+		public void setFailureCount(@Nullable Long failureCount) {
+			if (failureCount != null) {
+				check(failureCount >= 0, this.key + ".failure-count", failureCount, "0 or more failed runs");
+			}
+			this.failureCount = failureCount;
+		}
+
+		public @Nullable Double getDailyCost() {
+			return this.dailyCost;
+		}
+
+		public void setDailyCost(@Nullable Double dailyCost) {
+			if (dailyCost != null) {
+				check(dailyCost >= 0 && Double.isFinite(dailyCost), this.key + ".daily-cost", dailyCost,
+						"0 or more USD, such as 10.00");
+			}
+			this.dailyCost = dailyCost;
+		}
+
+		public @Nullable Long getDailyTokens() {
+			return this.dailyTokens;
+		}
+
+		public void setDailyTokens(@Nullable Long dailyTokens) {
+			if (dailyTokens != null) {
+				check(dailyTokens >= 0, this.key + ".daily-tokens", dailyTokens, "0 or more tokens, such as 2000000");
+			}
+			this.dailyTokens = dailyTokens;
+		}
+
+		private static String percent(double value) {
+			return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
+		}
+
+	}
+
+	/**
+	 * A webhook that receives alerts.
+	 */
+	public static class Webhook {
+
+		/**
+		 * The URL alerts are posted to, http or https.
+		 */
+		private @Nullable URI url;
+
+		/**
+		 * The kinds of alert this webhook wants: error, performance_degradation, budget. Empty
+		 * for all.
+		 */
+		private Set<AlertCategory> events = EnumSet.noneOf(AlertCategory.class);
+
+		/**
+		 * The body's format: json (the starter's schema), alertmanager (Alertmanager's webhook
+		 * payload, version 4) or slack.
+		 */
+		private WebhookFormat format = WebhookFormat.JSON;
+
+		/**
+		 * The secret that signs each request the Standard Webhooks way, as whsec_ followed by
+		 * base64. Unsigned when not set.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * How long one attempt may take.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * Attempts at most for one notification; only 5xx, 429 and I/O errors are retried.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * The wait before the first retry, doubled for each further retry, with jitter.
+		 */
+		private Duration backoff = Duration.ofSeconds(1);
+
+		/**
+		 * Extra request headers, such as Authorization.
+		 */
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		private final Thresholds threshold = new Thresholds();
+
+		public @Nullable URI getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable URI url) {
+			check(url != null && ("http".equals(url.getScheme()) || "https".equals(url.getScheme())),
+					"alerts.webhooks[].url", url, "an http or https URL such as https://hooks.example.com/agents");
+			this.url = url;
+		}
+
+		public Set<AlertCategory> getEvents() {
+			return this.events;
+		}
+
+		public void setEvents(Set<AlertCategory> events) {
+			this.events = events;
+		}
+
+		public WebhookFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(WebhookFormat format) {
+			this.format = format;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			if (secret != null && !secret.isEmpty()) {
+				try {
+					new WebhookSigner(secret);
+				}
+				catch (IllegalArgumentException ex) {
+					// The message must not echo the secret itself
+					check(false, "alerts.webhooks[].secret", "******",
+							"'whsec_' followed by base64, such as whsec_c2VjcmV0LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=");
+				}
+			}
+			this.secret = secret;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			checkPositive(timeout, "alerts.webhooks[].timeout", "5s");
+			this.timeout = timeout;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			check(maxAttempts >= 1, "alerts.webhooks[].max-attempts", maxAttempts, "1 or more (4 is the default)");
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getBackoff() {
+			return this.backoff;
+		}
+
+		public void setBackoff(Duration backoff) {
+			checkPositive(backoff, "alerts.webhooks[].backoff", "1s");
+			this.backoff = backoff;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+		public Thresholds getThreshold() {
+			return this.threshold;
+		}
+
+	}
+
+	/**
+	 * E-mail delivery of alerts, through its own SMTP settings or the application's mail
+	 * sender.
+	 */
+	public static class Email {
+
+		/**
+		 * Whether alerts are mailed. When not set, they are as soon as recipients are set.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * The SMTP server. When not set, the application's JavaMailSender (spring.mail.*)
+		 * sends the alerts.
+		 */
+		private @Nullable String smtpHost;
+
+		/**
+		 * The SMTP server's port.
+		 */
+		private int smtpPort = 587;
+
+		/**
+		 * The SMTP login.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * The SMTP password.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Whether STARTTLS is used (and required) on the SMTP connection.
+		 */
+		private boolean starttls = true;
+
+		/**
+		 * The sender's address. Defaults to the username.
+		 */
+		private @Nullable String from;
+
+		/**
+		 * Who receives the alerts.
+		 */
+		private List<String> recipients = new ArrayList<>();
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Whether alerts are mailed: as set, or else when there are recipients.
+		 * @return whether e-mail is on
+		 */
+		public boolean isActive() {
+			return (this.enabled != null) ? this.enabled : !this.recipients.isEmpty();
+		}
+
+		public @Nullable String getSmtpHost() {
+			return this.smtpHost;
+		}
+
+		public void setSmtpHost(@Nullable String smtpHost) {
+			this.smtpHost = smtpHost;
+		}
+
+		public int getSmtpPort() {
+			return this.smtpPort;
+		}
+
+		public void setSmtpPort(int smtpPort) {
+			check(smtpPort > 0 && smtpPort < 65536, "alerts.email.smtp-port", smtpPort,
+					"a port from 1 to 65535, such as 587 (STARTTLS) or 465");
+			this.smtpPort = smtpPort;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public boolean isStarttls() {
+			return this.starttls;
+		}
+
+		public void setStarttls(boolean starttls) {
+			this.starttls = starttls;
+		}
+
+		public @Nullable String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(@Nullable String from) {
+			this.from = from;
+		}
+
+		public List<String> getRecipients() {
+			return this.recipients;
+		}
+
+		public void setRecipients(List<String> recipients) {
+			this.recipients = recipients;
+		}
+
+	}
+
+	static void checkPositive(@Nullable Duration duration, String key, String example) {
+		check(duration != null && !duration.isNegative() && !duration.isZero(), key, duration,
+				"a positive duration such as " + example);
 	}
 
 }

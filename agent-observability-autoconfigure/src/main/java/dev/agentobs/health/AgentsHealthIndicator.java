@@ -3,6 +3,7 @@ package dev.agentobs.health;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+import dev.agentobs.alert.Alert;
+import dev.agentobs.alert.AlertJson;
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.ComponentStatistics;
@@ -42,15 +45,29 @@ public class AgentsHealthIndicator extends AbstractHealthIndicator {
 
 	private final HealthThresholds thresholds;
 
+	private final Supplier<List<Alert>> firingAlerts;
+
 	/**
-	 * Create the indicator.
+	 * Create the indicator without alerts.
 	 * @param statistics the statistics to judge
 	 * @param thresholds when the agents are DEGRADED or DOWN
 	 */
 	public AgentsHealthIndicator(AgentStatistics statistics, HealthThresholds thresholds) {
+		this(statistics, thresholds, List::of);
+	}
+
+	/**
+	 * Create the indicator.
+	 * @param statistics the statistics to judge
+	 * @param thresholds when the agents are DEGRADED or DOWN
+	 * @param firingAlerts the alerts firing now, listed in the {@code alerts} detail
+	 */
+	public AgentsHealthIndicator(AgentStatistics statistics, HealthThresholds thresholds,
+			Supplier<List<Alert>> firingAlerts) {
 		super("Agents health check failed");
 		this.statistics = statistics;
 		this.thresholds = thresholds;
+		this.firingAlerts = firingAlerts;
 	}
 
 	@Override
@@ -78,7 +95,7 @@ public class AgentsHealthIndicator extends AbstractHealthIndicator {
 				builder.withDetail("unpricedModels", List.copyOf(today.unpricedModels()));
 			}
 		}
-		builder.withDetail("alerts", List.of());
+		builder.withDetail("alerts", this.firingAlerts.get().stream().map(AlertJson::of).toList());
 	}
 
 	private void judge(Health.Builder builder, OperationSummary window) {

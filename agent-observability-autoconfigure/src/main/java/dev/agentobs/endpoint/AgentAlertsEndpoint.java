@@ -1,0 +1,75 @@
+package dev.agentobs.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import dev.agentobs.alert.AlertEvaluator;
+import dev.agentobs.alert.AlertJson;
+import dev.agentobs.alert.AlertThresholds;
+import dev.agentobs.alert.PrometheusRuleGenerator;
+import dev.agentobs.stats.StatisticsJson;
+
+/**
+ * {@code /actuator/agentalerts}: the alerts firing now and the last resolved ones, with their
+ * values and times; {@code /actuator/agentalerts/rules}: the same rules as a Prometheus
+ * Operator {@code PrometheusRule}, for alerting across replicas from Prometheus.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "agentalerts")
+public class AgentAlertsEndpoint {
+
+	/** The media type of the rules. */
+	public static final String APPLICATION_YAML = "application/yaml";
+
+	private static final String RULES = "rules";
+
+	private final AlertEvaluator evaluator;
+
+	private final AlertThresholds thresholds;
+
+	private final PrometheusRuleGenerator rules;
+
+	public AgentAlertsEndpoint(AlertEvaluator evaluator, AlertThresholds thresholds, PrometheusRuleGenerator rules) {
+		this.evaluator = evaluator;
+		this.thresholds = thresholds;
+		this.rules = rules;
+	}
+
+	/**
+	 * The firing and recently resolved alerts.
+	 * @return the alerts and the thresholds they are judged by
+	 */
+	@ReadOperation
+	public Map<String, Object> alerts() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("firing", this.evaluator.firing().stream().map(AlertJson::of).toList());
+		json.put("resolved", this.evaluator.recentlyResolved().stream().map(AlertJson::of).toList());
+		Map<String, Object> thresholds = new LinkedHashMap<>();
+		thresholds.put("errorRate", this.thresholds.errorRate());
+		thresholds.put("responseTime", StatisticsJson.duration(this.thresholds.responseTime()));
+		thresholds.put("failureCount", this.thresholds.failureCount());
+		thresholds.put("dailyCost", this.thresholds.dailyCost());
+		thresholds.put("dailyTokens", this.thresholds.dailyTokens());
+		json.put("thresholds", thresholds);
+		return json;
+	}
+
+	/**
+	 * The PrometheusRule YAML, at {@code /actuator/agentalerts/rules}.
+	 * @param name {@code rules}
+	 * @return the YAML, or {@code null} (404) for another name
+	 */
+	@ReadOperation(produces = APPLICATION_YAML)
+	public @Nullable String rules(@Selector String name) {
+		return RULES.equals(name) ? this.rules.generate(this.thresholds) : null;
+	}
+
+
+}

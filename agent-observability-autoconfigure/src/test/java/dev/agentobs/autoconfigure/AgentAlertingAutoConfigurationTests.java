@@ -1,0 +1,173 @@
+package dev.agentobs.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import dev.agentobs.alert.AlertCategory;
+import dev.agentobs.alert.AlertEvaluator;
+import dev.agentobs.alert.AlertSecretsSanitizer;
+import dev.agentobs.alert.AlertThresholds;
+import dev.agentobs.alert.EmailNotifier;
+import dev.agentobs.alert.PrometheusRuleGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AgentAlertingAutoConfiguration}: the beans, the switches, and configuration
+ * that explains itself when it is wrong.
+ */
+class AgentAlertingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				AgentObservationAutoConfiguration.class, AgentCostAutoConfiguration.class,
+				AgentStatisticsAutoConfiguration.class, AgentAlertingAutoConfiguration.class));
+
+	@Test
+	void runShouldCreateEvaluatorRulesAndSanitizer() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(AlertEvaluator.class)
+				.hasSingleBean(PrometheusRuleGenerator.class)
+				.hasSingleBean(AlertSecretsSanitizer.class)
+				.doesNotHaveBean(EmailNotifier.class);
+			assertThat(context.getBean(AlertThresholds.class))
+				.isEqualTo(new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.00, 2_000_000));
+		});
+	}
+
+	@Test
+	void runWhenAlertsDisabledShouldNotEvaluateButStillMaskSecrets() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
+				.doesNotHaveBean(MeterBinder.class)
+				.hasSingleBean(AlertSecretsSanitizer.class));
+	}
+
+	@Test
+	void runWhenMonitoringDisabledShouldAddNothing() {
+		this.contextRunner.withPropertyValues("monitoring.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
+				.doesNotHaveBean(AlertSecretsSanitizer.class)
+				.doesNotHaveBean(AlertThresholds.class));
+	}
+
+	@Test
+	void errorRateGivenAsPercentFailsNamingTheKeyAndTheFix() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.thresholds.error-rate=10")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("monitoring.alerts.thresholds.error-rate was 10.0 but must be a fraction between 0 "
+						+ "and 1; for 10% write 0.10"));
+	}
+
+	@Test
+	void webhookUrlMustBeHttp() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=ftp://files.example.org/hook")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("monitoring.alerts.webhooks[].url was ftp://files.example.org/hook but must be an http "
+						+ "or https URL such as https://hooks.example.com/agents"));
+	}
+
+	@Test
+	void webhookSecretMustBeWhsecBase64AndIsNotEchoed() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+				"monitoring.alerts.webhooks[0].secret=whsec_not base64 at all")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("monitoring.alerts.webhooks[].secret was ****** but must be 'whsec_'")
+				.hasMessageNotContaining("not base64 at all"));
+	}
+
+	@Test
+	void webhookWithoutUrlFails() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].format=slack")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("monitoring.alerts.webhooks[0].url")
+				.hasMessageContaining("Every webhook needs a URL"));
+	}
+
+	@Test
+	void emailWithRecipientsButNoServerFails() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("monitoring.alerts.email.smtp-host")
+				.hasMessageContaining("set monitoring.alerts.email.smtp-host, or spring.mail.host"));
+	}
+
+	@Test
+	void emailEnabledWithoutRecipientsFails() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.email.enabled=true", "monitoring.alerts.email.smtp-host=localhost")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("monitoring.alerts.email.recipients")
+				.hasMessageContaining("go to nobody"));
+	}
+
+	@Test
+	void emailWithoutMailSupportFailsNamingTheStarter() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JavaMailSender.class))
+			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
+					"monitoring.alerts.email.smtp-host=localhost")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("add spring-boot-starter-mail"));
+	}
+
+	@Test
+	void emailUsesTheApplicationsMailSenderWhenNoHostIsSet() {
+		this.contextRunner.withBean(JavaMailSender.class, org.springframework.mail.javamail.JavaMailSenderImpl::new)
+			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
+					"monitoring.alerts.email.from=agents@example.org")
+			.run((context) -> assertThat(context).hasSingleBean(EmailNotifier.class)
+				.getBean(EmailNotifier.class)
+				.satisfies((notifier) -> assertThat(notifier.receiver()).isEqualTo("the application's mail sender")));
+	}
+
+	@Test
+	void snakeCaseYamlOfOtherFrameworksBindsUnchanged() {
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(yaml("robutler-style-monitoring.yml")))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(EmailNotifier.class);
+				MonitoringProperties.Alerts alerts = context.getBean(MonitoringProperties.class).getAlerts();
+				MonitoringProperties.Webhook webhook = alerts.getWebhooks().get(0);
+				assertThat(webhook.getUrl()).isEqualTo(URI.create("https://alerts.example.org/agents"));
+				assertThat(webhook.getEvents()).containsExactlyInAnyOrder(AlertCategory.ERROR,
+						AlertCategory.PERFORMANCE_DEGRADATION);
+				assertThat(webhook.getThreshold().getErrorRate()).isEqualTo(0.05);
+				assertThat(webhook.getThreshold().getResponseTime()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(alerts.getEmail().getSmtpHost()).isEqualTo("smtp.example.org");
+				assertThat(alerts.getEmail().getSmtpPort()).isEqualTo(587);
+				assertThat(alerts.getEmail().getRecipients()).containsExactly("admin@example.org");
+				assertThat(context.getBean(EmailNotifier.class).receiver()).isEqualTo("smtp.example.org:587");
+			});
+	}
+
+	private static PropertySource<?> yaml(String name) {
+		try {
+			List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(name, new ClassPathResource(name));
+			return sources.get(0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
