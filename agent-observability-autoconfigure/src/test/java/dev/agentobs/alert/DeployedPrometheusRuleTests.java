@@ -1,0 +1,43 @@
+package dev.agentobs.alert;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.agentobs.autoconfigure.AgentAlertingAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PrometheusRule shipped in {@code deploy/kubernetes} is what the starter generates for
+ * its default configuration: this fails as soon as the two drift apart.
+ */
+class DeployedPrometheusRuleTests {
+
+	private static final Path DEPLOYED = Path.of("..", "deploy", "kubernetes", "prometheusrule.yaml");
+
+	@Test
+	void deployedRuleIsTheGeneratedRuleOfTheDefaults() throws Exception {
+		String deployed = Files.readAllLines(DEPLOYED)
+			.stream()
+			.filter((line) -> !line.startsWith("#"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					AgentObservationAutoConfiguration.class, AgentCostAutoConfiguration.class,
+					AgentStatisticsAutoConfiguration.class, AgentAlertingAutoConfiguration.class))
+			.withPropertyValues("monitoring.alerts.enabled=false")
+			.run((context) -> assertThat(deployed).isEqualTo(context.getBean(PrometheusRuleGenerator.class)
+				.generate(context.getBean(AlertThresholds.class))));
+	}
+
+}
