@@ -2,6 +2,7 @@ package dev.agentobs.bridge.springai;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -34,7 +35,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.api.AgentOperation;
+import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
@@ -121,6 +126,28 @@ class SpringAiBridgeTests {
 			assertThat(model.conversationId()).isEqualTo("conv-7");
 			assertThat(model.duration()).isPositive().isLessThanOrEqualTo(run.duration());
 		});
+	}
+
+	@Test
+	void callsReachCostStatisticsAndTheAgentsHealth() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(AgentCostAutoConfiguration.class,
+					AgentStatisticsAutoConfiguration.class, AgentHealthAutoConfiguration.class))
+			.withPropertyValues("monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00")
+			.run((context) -> {
+				chatClient(context).prompt("What is the capital of France?")
+					.advisors((advisors) -> advisors.param(SpringAiChatClientHandler.AGENT_NAME_PARAM, "geography-agent"))
+					.call()
+					.content();
+				// 12 input tokens (4 of them cached, priced as input) and 3 output tokens
+				assertThat(scrape(context)).contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"geography-agent\","
+						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 6.0E-5");
+				Map<String, Object> details = context.getBean(AgentsHealthIndicator.class).health().getDetails();
+				assertThat(details).containsEntry("requests", 1L);
+				assertThat((Map<String, Object>) details.get("agents")).containsKey("geography-agent");
+				assertThat((Map<String, Object>) details.get("models")).containsKey("gpt-4o");
+				assertThat(details.get("costToday")).isNotNull();
+			});
 	}
 
 	@Test
