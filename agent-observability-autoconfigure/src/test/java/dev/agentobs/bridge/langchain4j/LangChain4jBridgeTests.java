@@ -2,6 +2,7 @@ package dev.agentobs.bridge.langchain4j;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.api.AgentOperation;
+import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
@@ -97,6 +102,28 @@ class LangChain4jBridgeTests {
 			assertThat(model.runId()).isEqualTo(run.runId());
 			assertThat(model.conversationId()).isEqualTo("conv-7");
 		});
+	}
+
+	@Test
+	void callsReachCostStatisticsAndTheAgentsHealth() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(AgentCostAutoConfiguration.class,
+					AgentStatisticsAutoConfiguration.class, AgentHealthAutoConfiguration.class))
+			.withPropertyValues("monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00")
+			.run((context) -> {
+				Concierge concierge = observer(context).observe(AiServices.builder(Concierge.class))
+					.chatModel(model(context))
+					.chatMemoryProvider((id) -> MessageWindowChatMemory.withMaxMessages(10))
+					.build();
+				concierge.chat("conv-8", "What is the capital of France?");
+				// 12 input and 3 output tokens at $2.50 and $10.00 per million
+				assertThat(scrape(context)).contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"Concierge\","
+						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 6.0E-5");
+				Map<String, Object> details = context.getBean(AgentsHealthIndicator.class).health().getDetails();
+				assertThat(details).containsEntry("requests", 1L);
+				assertThat((Map<String, Object>) details.get("agents")).containsKey("Concierge");
+				assertThat((Map<String, Object>) details.get("models")).containsKey("gpt-4o");
+			});
 	}
 
 	@Test
