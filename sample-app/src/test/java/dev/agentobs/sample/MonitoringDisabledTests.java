@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "monitoring.enabled=false", "sample.traffic.rate=0", "sample.llm.latency=0ms",
 				"sample.llm.failure-rate=0" })
+// Spring Boot leaves Prometheus out of tests unless told: the scrape is what is asserted here
+@AutoConfigureMetrics
 class MonitoringDisabledTests {
 
 	@LocalServerPort

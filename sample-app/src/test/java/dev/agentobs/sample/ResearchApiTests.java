@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -14,11 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import dev.agentobs.sample.agent.ResearchAgent;
+import dev.agentobs.test.RecordedAgentOperations;
+
+import static dev.agentobs.test.AgentObservabilityAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The research API and the actuator endpoints over real HTTP, as a client and Prometheus see
- * them.
+ * them. What the agents did is asserted in {@link ResearchTraceTests}.
  */
 @SampleAppTest
 class ResearchApiTests {
@@ -31,6 +36,9 @@ class ResearchApiTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private RecordedAgentOperations recorded;
 
 	private RestClient client;
 
@@ -50,8 +58,11 @@ class ResearchApiTests {
 		assertThat(response.getBody()).containsOnlyKeys("answer", "runId", "traceId");
 		assertThat((String) response.getBody().get("answer")).contains("(1200 - 300) * 4 = 3600")
 			.contains("vector database market");
-		assertThat((String) response.getBody().get("runId")).matches("[0-9a-f-]{36}");
 		assertThat((String) response.getBody().get("traceId")).matches("[0-9a-f]{32}");
+		// The run id the client gets is the one of the run the starter recorded
+		assertThat(this.recorded).hasAgentRunWithId((String) response.getBody().get("runId"))
+			.satisfies((run) -> assertThat(run.name()).isEqualTo(ResearchAgent.NAME))
+			.hasNoErrors();
 	}
 
 	@Test
@@ -61,6 +72,7 @@ class ResearchApiTests {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody()).containsEntry("detail", "question must not be blank")
 			.containsEntry("errors", List.of(Map.of("field", "question", "message", "question must not be blank")));
+		assertThat(this.recorded).hasNoAgentRun(ResearchAgent.NAME);
 	}
 
 	@Test

@@ -1,14 +1,10 @@
 package dev.agentobs.sample;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +17,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
+import dev.agentobs.api.AgentOperation;
+import dev.agentobs.sample.agent.ResearchAgent;
 import dev.agentobs.sample.llm.ModelTimeoutException;
 import dev.agentobs.sample.llm.RateLimitException;
+import dev.agentobs.test.RecordedAgentOperations;
+import dev.agentobs.test.RecordedSpans;
 
+import static dev.agentobs.test.AgentObservabilityAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A research run whose model provider fails every call: what the client gets and what the
@@ -46,7 +46,10 @@ class ResearchFailureTraceTests {
 	private int port;
 
 	@Autowired
-	private InMemorySpanExporter spans;
+	private RecordedAgentOperations recorded;
+
+	@Autowired
+	private RecordedSpans spans;
 
 	@Test
 	void failingProviderAnswersServiceUnavailableWithTheRunAndTraceIds() {
@@ -59,24 +62,37 @@ class ResearchFailureTraceTests {
 	}
 
 	@Test
-	void failedModelCallSpansHaveTheErrorTypeAndTheException() {
-		String traceId = (String) research().getBody().get("traceId");
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> inTrace(traceId).stream().anyMatch((span) -> span.getKind() == SpanKind.SERVER));
-		List<SpanData> trace = inTrace(traceId);
-
-		List<SpanData> modelCalls = trace.stream().filter((span) -> span.getName().equals("chat gpt-4o")).toList();
+	void failedRunIsRecordedWithTheProvidersErrorAndBothAttempts() {
+		research();
+		assertThat(this.recorded).hasAgentRun(ResearchAgent.NAME)
+			.withSteps(1)
+			.withModelCall("gpt-4o")
+			.satisfies((run) -> {
+				assertThat(run.failed()).isTrue();
+				assertThat(run.errorType()).isIn(MODEL_ERRORS);
+			});
 		// The first attempt and its one retry
+		assertThat(this.recorded.operations(AgentOperation.Kind.MODEL_CALL)).hasSize(2)
+			.allSatisfy((call) -> assertThat(call.errorType()).isIn(MODEL_ERRORS));
+	}
+
+	@Test
+	void failedModelCallSpansHaveTheErrorTypeAndTheException() {
+		research();
+		List<SpanData> modelCalls = this.spans.spans()
+			.stream()
+			.filter((span) -> span.getName().equals("chat gpt-4o"))
+			.toList();
 		assertThat(modelCalls).hasSize(2).allSatisfy((call) -> {
 			assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 			assertThat(call.getAttributes().get(ERROR_TYPE)).isIn(MODEL_ERRORS);
-			assertThat(call.getEvents()).extracting(EventData::getName).contains("exception");
 			assertThat(call.getEvents()).filteredOn((event) -> event.getName().equals("exception"))
 				.singleElement()
 				.satisfies((event) -> assertThat(event.getAttributes().get(EXCEPTION_TYPE))
 					.isEqualTo(call.getAttributes().get(ERROR_TYPE)));
 		});
-		SpanData run = trace.stream()
+		SpanData run = this.spans.spans()
+			.stream()
 			.filter((span) -> span.getName().equals("invoke_agent research-agent"))
 			.findFirst()
 			.orElseThrow();
@@ -97,10 +113,6 @@ class ResearchFailureTraceTests {
 			.retrieve()
 			.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
 			});
-	}
-
-	private List<SpanData> inTrace(String traceId) {
-		return this.spans.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(traceId)).toList();
 	}
 
 }

@@ -126,7 +126,7 @@ public class SimulatedChatModel {
 		String question = question(messages);
 		String expression = expressionIn(question);
 		String topic = topic((expression != null) ? question.replace(expression, " ") : question);
-		List<ChatMessage> searches = resultsOf(messages, ToolNames.WEB_SEARCH);
+		List<ChatMessage> searches = searchNotes(messages);
 		ChatMessage calculation = lastResultOf(messages, ToolNames.CALCULATOR);
 		ChatMessage factCheck = lastResultOf(messages, ToolNames.FACT_CHECK);
 		if (searches.isEmpty() && calculation == null) {
@@ -195,20 +195,33 @@ public class SimulatedChatModel {
 
 	private Draft factCheck(List<ChatMessage> messages) {
 		String claim = question(messages);
-		List<ChatMessage> evidence = resultsOf(messages, ToolNames.WEB_SEARCH);
+		List<ChatMessage> evidence = searchNotes(messages);
 		if (evidence.isEmpty()) {
 			return new Draft("I will look for evidence.", List.of(ToolCall.of(ToolNames.WEB_SEARCH, topic(claim))),
 					null);
 		}
-		// One claim in four needs a second source, as one would expect of figures found online
-		if (ThreadLocalRandom.current().nextInt(4) == 0) {
+		// Figures that a single page gives need an independent estimate
+		if (sourceCount(evidence.get(evidence.size() - 1)) < 2) {
 			return Draft.answer(DISPUTED + ": only one source gives these figures; an independent estimate is needed.");
 		}
 		return Draft.answer(SUPPORTED + ": the figures match the sources found.");
 	}
 
+	private static int sourceCount(ChatMessage searchNotes) {
+		Matcher matcher = SOURCES.matcher(searchNotes.content());
+		return matcher.find() ? matcher.group(1).split(",\\s*").length : 0;
+	}
+
 	private Draft summary(List<ChatMessage> messages) {
-		String results = messages.get(messages.size() - 1).content();
+		String condensed = condense(messages.get(messages.size() - 1).content());
+		return Draft.answer((condensed != null) ? condensed : "The results hold nothing relevant.");
+	}
+
+	/**
+	 * The two most relevant snippets of search results, one {@code title (url): snippet} a
+	 * line, with their sources; {@code null} when the text holds no result.
+	 */
+	private static @Nullable String condense(String results) {
 		List<String> snippets = new ArrayList<>();
 		Set<String> sources = new LinkedHashSet<>();
 		for (String line : results.split("\n")) {
@@ -221,9 +234,23 @@ public class SimulatedChatModel {
 			}
 		}
 		if (snippets.isEmpty()) {
-			return Draft.answer("The results hold nothing relevant.");
+			return null;
 		}
-		return Draft.answer(String.join(" ", snippets) + " (sources: " + String.join(", ", sources) + ")");
+		return String.join(" ", snippets) + " (sources: " + String.join(", ", sources) + ")";
+	}
+
+	/**
+	 * The results of web searches, as condensed notes: a tool that returns the results as
+	 * they are (as the Spring AI tool does) leaves the model to read them, which it does as
+	 * it would condense them.
+	 */
+	private static List<ChatMessage> searchNotes(List<ChatMessage> messages) {
+		List<ChatMessage> notes = new ArrayList<>();
+		for (ChatMessage result : resultsOf(messages, ToolNames.WEB_SEARCH)) {
+			String condensed = isError(result) ? null : condense(result.content());
+			notes.add((condensed != null) ? ChatMessage.tool(ToolNames.WEB_SEARCH, condensed) : result);
+		}
+		return notes;
 	}
 
 	private static String question(List<ChatMessage> messages) {

@@ -22,7 +22,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.agentobs.sample.agent.ResearchFailedException;
-import dev.agentobs.sample.llm.ModelException;
 
 /**
  * Turns what goes wrong into RFC 9457 problem details that say what to fix: a 400 naming each
@@ -63,7 +62,7 @@ class ResearchExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handleResearchFailed(ResearchFailedException ex) {
-		boolean providerFailed = ex.getCause() instanceof ModelException;
+		boolean providerFailed = ex.isProviderFailure();
 		HttpStatus status = providerFailed ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
 		if (!providerFailed) {
 			logger.error("Research run {} failed", ex.getRunId(), ex);

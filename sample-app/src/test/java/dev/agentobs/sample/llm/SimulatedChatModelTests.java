@@ -16,6 +16,9 @@ class SimulatedChatModelTests {
 	private static final List<String> RESEARCH_TOOLS = List.of(ToolNames.WEB_SEARCH, ToolNames.CALCULATOR,
 			ToolNames.FACT_CHECK);
 
+	private static final String COFFEE_PAGE = "Coffee production report (https://agri.example.org/coffee/production): "
+			+ "World coffee production reached 168 million bags in 2023, against 164 million bags the season before.";
+
 	@Test
 	void questionWithATopicAndArithmeticIsPlannedAsTwoSearchesAndACalculation() {
 		ChatReply reply = model(0).chat(new ChatRequest("gpt-4o",
@@ -37,6 +40,31 @@ class SimulatedChatModelTests {
 				ChatMessage.user("What is 6 * 7?"), ChatMessage.tool(ToolNames.CALCULATOR, "42")), RESEARCH_TOOLS));
 		assertThat(reply.isFinalAnswer()).isTrue();
 		assertThat(reply.content()).isEqualTo("6 * 7 = 42.");
+	}
+
+	@Test
+	void rawSearchResultsAreReadAsTheirTwoMostRelevantSnippets() {
+		ChatReply reply = model(0).chat(new ChatRequest("gpt-4o", List.of(ChatMessage.system("You research."),
+				ChatMessage.user("How big is the coffee harvest?"),
+				ChatMessage.tool(ToolNames.WEB_SEARCH, "Search results for: big coffee harvest\n" + COFFEE_PAGE)),
+				RESEARCH_TOOLS));
+		assertThat(reply.toolCalls()).singleElement().satisfies((call) -> {
+			assertThat(call.name()).isEqualTo(ToolNames.FACT_CHECK);
+			assertThat(call.input()).isEqualTo("World coffee production reached 168 million bags in 2023, "
+					+ "against 164 million bags the season before.");
+		});
+	}
+
+	@Test
+	void claimThatOnlyOnePageGivesIsDisputed() {
+		ChatReply reply = model(0).chat(factCheck(COFFEE_PAGE));
+		assertThat(reply.content()).startsWith(SimulatedChatModel.DISPUTED + ": only one source");
+	}
+
+	@Test
+	void claimThatTwoPagesGiveIsSupported() {
+		ChatReply reply = model(0).chat(factCheck(COFFEE_PAGE + "\n" + COFFEE_PAGE.replace("production", "harvest")));
+		assertThat(reply.content()).startsWith(SimulatedChatModel.SUPPORTED);
 	}
 
 	@Test
@@ -76,6 +104,12 @@ class SimulatedChatModelTests {
 	void figuresLeaveYearsOut() {
 		assertThat(SimulatedChatModel.figures("USD 1.6 billion in 2023, USD 4.3 billion by 2028"))
 			.containsExactly("1.6", "4.3");
+	}
+
+	private static ChatRequest factCheck(String searchResults) {
+		return new ChatRequest("gpt-4o-mini", List.of(ChatMessage.system("You check facts."),
+				ChatMessage.user("World coffee production reached 168 million bags in 2023."),
+				ChatMessage.tool(ToolNames.WEB_SEARCH, searchResults)), List.of(ToolNames.WEB_SEARCH));
 	}
 
 	private static SimulatedChatModel model(double failureRate) {

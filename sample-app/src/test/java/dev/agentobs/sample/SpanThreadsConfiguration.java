@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -13,17 +12,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Keeps the spans the application makes, through the same OpenTelemetry SDK pipeline as in
- * production: Spring Boot adds every {@code SpanExporter} bean to its batch span processor,
- * and every {@code SpanProcessor} bean to the tracer provider.
+ * Notes the thread each span started on, which no exported span tells: Spring Boot adds every
+ * {@code SpanProcessor} bean to the tracer provider.
  */
 @TestConfiguration(proxyBeanMethods = false)
-public class SpanRecordingConfiguration {
-
-	@Bean
-	InMemorySpanExporter inMemorySpanExporter() {
-		return InMemorySpanExporter.create();
-	}
+public class SpanThreadsConfiguration {
 
 	@Bean
 	SpanThreads spanThreads() {
