@@ -3,6 +3,7 @@ package dev.agentobs.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -128,7 +129,7 @@ public class AlertEvaluator implements AutoCloseable {
 	 */
 	public synchronized void evaluate() {
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<String> errors = recentErrors(snapshot);
 		for (int i = 0; i < this.audiences.size(); i++) {
 			evaluate(this.audiences.get(i), this.states.get(i), snapshot, errors, now);

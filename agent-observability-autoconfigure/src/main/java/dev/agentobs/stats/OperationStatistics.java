@@ -3,6 +3,7 @@ package dev.agentobs.stats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -149,7 +150,7 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 
 	@Override
 	public StatisticsSnapshot snapshot() {
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		long slot = now.toEpochMilli() / this.stepMillis;
 		Map<String, Integer> activeByAgent = (this.activeRuns != null) ? this.activeRuns.byAgent() : Map.of();
 		int active = 0;
