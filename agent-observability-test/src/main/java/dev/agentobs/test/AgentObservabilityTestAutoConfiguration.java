@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
  * The recorders of {@link AutoConfigureAgentObservability @AutoConfigureAgentObservability}:
  * {@link RecordedAgentOperations} always, {@link RecordedSpans} when the application traces
  * with the OpenTelemetry SDK. Imported by the annotation only, never by the application's own
- * auto-configuration: having this module on the class path changes no other test.
+ * auto-configuration. The module does bring Spring Boot's metrics test support, which turns
+ * metrics export off in tests that do not ask for it (see the module's README).
  *
  * @since 0.1.0
  */
