@@ -51,7 +51,7 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 		ModelCallContext context = context();
 		if (context != null) {
 			if (inputTokens < 0 || outputTokens < 0) {
-				rejected("tokens(" + inputTokens + ", " + outputTokens + ") for model " + context.getRequestModel()
+				rejected("tokens", "tokens(" + inputTokens + ", " + outputTokens + ") for model " + context.getRequestModel()
 						+ ": token counts must be 0 or more");
 			}
 			else {
@@ -71,7 +71,7 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 		ModelCallContext context = context();
 		if (context != null) {
 			if (cachedInputTokens < 0) {
-				rejected("cachedInputTokens(" + cachedInputTokens + ") for model " + context.getRequestModel()
+				rejected("cachedInputTokens", "cachedInputTokens(" + cachedInputTokens + ") for model " + context.getRequestModel()
 						+ ": token counts must be 0 or more");
 			}
 			else {

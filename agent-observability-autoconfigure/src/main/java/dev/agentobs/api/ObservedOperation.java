@@ -149,12 +149,14 @@ public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C ext
 	}
 
 	/**
-	 * Log, at most once a minute, a value the work reported that cannot be used. Reporting
-	 * never throws: a bad value from a model's response must not fail the agent.
+	 * Log, at most once a minute per kind of value, a value the work reported that cannot be
+	 * used. Reporting never throws: a bad value from a model's response must not fail the agent.
+	 * @param what the kind of value, such as {@code tokens}: the key of the throttle, so that
+	 * varying values do not each get a key of their own
 	 * @param message what was wrong and what was expected
 	 */
-	static void rejected(String message) {
-		logger.warn(message, "Ignored: " + message, null);
+	static void rejected(String what, String message) {
+		logger.warn(what, "Ignored: " + message, null);
 	}
 
 	static String requireName(@Nullable String value, String what) {
