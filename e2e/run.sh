@@ -1,0 +1,296 @@
+#!/usr/bin/env bash
+# End-to-end test of the production kit against the real programs: the sample app with failures
+# injected, a Prometheus scraping it every second with the rules the app exports, and an
+# Alertmanager delivering to a webhook on loopback. Asserts what a user of deploy/ relies on:
+# the scrape works, the dashboard's every query answers, the rules load and fire, the alert
+# arrives. Everything listens on 127.0.0.1, on free ports, and is stopped on exit.
+#
+# Runs from anywhere; needs Java 17, python3 and Debian's prometheus and prometheus-alertmanager
+# (installed when missing, as root or through sudo). E2E_KEEP=1 keeps the work directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+E2E=e2e
+PENDING_FOR=5s            # the rules' `for`, shortened from 2m so that alerts fire in the test
+# Time limits, at most 3 minutes in all: usually the whole test takes under 40 seconds
+STARTUP_SECONDS=75        # the sample app answering, on a busy 2-core machine
+READY_SECONDS=15          # Prometheus and Alertmanager ready
+DATA_SECONDS=45           # series, rates and quantiles, from Prometheus' start
+ALERT_SECONDS=60          # the alert at the webhook, from Prometheus' start
+
+PASSED=0
+FAILED=0
+PIDS=()
+WORK=""
+
+pass() { PASSED=$((PASSED + 1)); echo "PASS $*"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL $*"; }
+say() { echo "e2e: $*"; }
+
+# check DESCRIPTION COMMAND...: one PASS or FAIL line from the command's outcome
+check() {
+  local what=$1 out
+  shift
+  if out=$("$@" 2>&1); then pass "$what${out:+ -- ${out//$'\n'/; }}"; else fail "$what -- ${out//$'\n'/; }"; fi
+}
+
+# poll BY DESCRIPTION COMMAND...: like check, retrying every second until SECONDS reaches BY
+poll() {
+  local by=$1 what=$2 out
+  shift 2
+  while ! out=$("$@" 2>&1); do
+    if ((SECONDS >= by)); then
+      fail "$what -- ${out//$'\n'/; }"
+      return 0
+    fi
+    sleep 1
+  done
+  pass "$what${out:+ -- ${out//$'\n'/; }}"
+}
+
+# A failure of the test's own set-up: nothing after it can be judged
+die() {
+  fail "$*"
+  exit 1
+}
+
+finish() {
+  local status=$?
+  if ((status != 0 || FAILED > 0)) && [ -n "$WORK" ]; then
+    for log in "$WORK"/*.log; do
+      [ -s "$log" ] || continue
+      echo "---- last lines of $(basename "$log")"
+      tail -n 40 "$log"
+    done
+  fi
+  # Stop what this script started, newest first, by process id
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill "${PIDS[i]}" 2>/dev/null || true
+  done
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    for _ in $(seq 1 100); do
+      kill -0 "${PIDS[i]}" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "${PIDS[i]}" 2>/dev/null || true
+    wait "${PIDS[i]}" 2>/dev/null || true
+  done
+  if [ -n "$WORK" ] && [ "${E2E_KEEP:-0}" != 1 ]; then
+    rm -rf "$WORK"
+  elif [ -n "$WORK" ]; then
+    say "kept $WORK"
+  fi
+  if ((status == 0 && FAILED > 0)); then
+    status=1
+  fi
+  echo "e2e: $PASSED passed, $FAILED failed"
+  exit "$status"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+# start NAME COMMAND...: run a program in the background, its output in $WORK/NAME.log
+start() {
+  local name=$1
+  shift
+  "$@" >"$WORK/$name.log" 2>&1 </dev/null &
+  PIDS+=("$!")
+}
+
+alive() {
+  kill -0 "${PIDS[-1]}" 2>/dev/null
+}
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/agent-observability-e2e.XXXXXX")
+
+# ---- programs --------------------------------------------------------------------------------
+
+alertmanager_binary() {
+  command -v prometheus-alertmanager || command -v alertmanager || true
+}
+
+missing=()
+command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)
+[ -n "$(alertmanager_binary)" ] || missing+=(prometheus-alertmanager)
+command -v python3 >/dev/null || missing+=(python3)
+command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+if ((${#missing[@]} > 0)); then
+  say "installing ${missing[*]}"
+  sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || die "installing ${missing[*]} needs root or sudo"
+    sudo=(sudo -n)
+  fi
+  # Debian's packages may start their own services (ports 9090, 9093, 9094, 9100): everything
+  # below uses its own free ports, so it does not matter whether they did. The package lists
+  # are refreshed only when the install fails without them, as on a fresh image.
+  apt_install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}")
+  if ! "${apt_install[@]}" >"$WORK/apt.log" 2>&1; then
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null || die "apt-get update failed"
+    "${apt_install[@]}" >"$WORK/apt.log" 2>&1 \
+      || die "apt-get install ${missing[*]} failed: $(tail -n 5 "$WORK/apt.log")"
+  fi
+fi
+ALERTMANAGER=$(alertmanager_binary)
+command -v java >/dev/null || die "java is needed to run the sample app"
+say "$(prometheus --version 2>&1 | head -n 1)"
+say "$("$ALERTMANAGER" --version 2>&1 | head -n 1)"
+
+# ---- static checks of deploy/ -----------------------------------------------------------------
+
+check "deploy/kubernetes/*.yaml are valid YAML of their kinds" \
+  python3 $E2E/checks.py manifests deploy/kubernetes/*.yaml
+check "the PrometheusRule's rules are a rules file" \
+  python3 $E2E/checks.py rules deploy/kubernetes/prometheusrule.yaml "$WORK/deployed-rules.yml"
+check "promtool check rules accepts deploy/kubernetes/prometheusrule.yaml" \
+  promtool check rules "$WORK/deployed-rules.yml"
+DASHBOARD_QUERIES=$WORK/dashboard-queries.tsv
+check "the Grafana dashboard has a datasource and an agent variable and queries every panel" \
+  python3 $E2E/checks.py dashboard deploy/grafana/agent-observability.json "$DASHBOARD_QUERIES"
+
+# ---- the sample app ---------------------------------------------------------------------------
+
+jar() {
+  find sample-app/target -maxdepth 1 -name 'sample-app-*.jar' 2>/dev/null | head -n 1
+}
+if [ -z "$(jar)" ]; then
+  say "building the sample app"
+  ./mvnw -q -B -ntp -pl sample-app -am -DskipTests package || die "the sample app does not build"
+fi
+JAR=$(jar)
+[ -n "$JAR" ] || die "no sample-app/target/sample-app-*.jar after the build"
+
+SECONDS=0
+read -r APP_PORT PROMETHEUS_PORT ALERTMANAGER_PORT WEBHOOK_PORT <<<"$(python3 $E2E/checks.py ports 4)"
+APP=http://127.0.0.1:$APP_PORT
+PROMETHEUS=http://127.0.0.1:$PROMETHEUS_PORT
+ALERTMANAGER_URL=http://127.0.0.1:$ALERTMANAGER_PORT
+
+# Most model calls fail, so that the error-rate alert fires at once; model prices, so that the
+# cost series exist; the endpoints the test reads, whatever the sample exposes by default.
+# Micrometer puts trace exemplars on histograms' _count lines too, which Prometheus before 2.43
+# (Debian 12 ships 2.42) rejects by dropping the whole scrape: keep them on buckets only.
+say "starting the sample app on $APP"
+start app java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" \
+  --server.address=127.0.0.1 --server.port="$APP_PORT" \
+  --sample.llm.failure-rate=0.6 --sample.llm.latency=20ms --sample.traffic.rate=5 \
+  --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10 \
+  --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6 \
+  --management.endpoints.web.exposure.include=health,prometheus,agentalerts \
+  '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
+
+# ---- the webhook and Alertmanager, while the app starts ----------------------------------------
+
+RECEIVED=$WORK/webhook-received.jsonl
+start webhook python3 $E2E/webhook_receiver.py "$WEBHOOK_PORT" "$RECEIVED"
+
+cat >"$WORK/alertmanager.yml" <<EOF
+route:
+  receiver: webhook
+  group_by: [alertname, gen_ai_agent_name]
+  group_wait: 1s
+  group_interval: 1s
+  repeat_interval: 1h
+receivers:
+  - name: webhook
+    webhook_configs:
+      - url: http://127.0.0.1:$WEBHOOK_PORT/alerts
+        send_resolved: false
+EOF
+amtool check-config "$WORK/alertmanager.yml" >"$WORK/amtool.log" 2>&1 || die "amtool rejects the test's alertmanager.yml"
+# No cluster listener: it would bind 0.0.0.0:9094, which a packaged Alertmanager may hold
+start alertmanager "$ALERTMANAGER" --config.file="$WORK/alertmanager.yml" \
+  --storage.path="$WORK/alertmanager-data" --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" \
+  --cluster.listen-address=
+
+deadline=$((SECONDS + READY_SECONDS))
+until python3 $E2E/checks.py get "$ALERTMANAGER_URL/-/ready" >/dev/null 2>&1; do
+  alive || die "Alertmanager stopped at start-up"
+  ((SECONDS < deadline)) || die "Alertmanager is not ready after ${READY_SECONDS}s"
+  sleep 1
+done
+
+# ---- the app's rules, then Prometheus ---------------------------------------------------------
+
+APP_PID=${PIDS[0]}
+deadline=$((SECONDS + STARTUP_SECONDS))
+until python3 $E2E/checks.py get "$APP/actuator/agentalerts/rules" >"$WORK/app-rules.yaml" 2>/dev/null; do
+  kill -0 "$APP_PID" 2>/dev/null || die "the sample app stopped at start-up"
+  ((SECONDS < deadline)) || die "the sample app does not answer /actuator/agentalerts/rules after ${STARTUP_SECONDS}s"
+  sleep 1
+done
+say "the sample app answers after ${SECONDS}s"
+
+check "/actuator/agentalerts/rules is a PrometheusRule (for: shortened to $PENDING_FOR)" \
+  python3 $E2E/checks.py rules "$WORK/app-rules.yaml" "$WORK/rules.yml" "$PENDING_FOR"
+check "promtool check rules accepts the app's rules" promtool check rules "$WORK/rules.yml"
+
+cat >"$WORK/prometheus.yml" <<EOF
+global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+rule_files:
+  - $WORK/rules.yml
+alerting:
+  alertmanagers:
+    - static_configs:
+        - targets: ['127.0.0.1:$ALERTMANAGER_PORT']
+scrape_configs:
+  - job_name: agent-sample
+    metrics_path: /actuator/prometheus
+    static_configs:
+      - targets: ['127.0.0.1:$APP_PORT']
+EOF
+promtool check config "$WORK/prometheus.yml" >"$WORK/promtool-config.log" 2>&1 \
+  || die "promtool rejects the test's prometheus.yml"
+start prometheus prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus-data" \
+  --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
+
+deadline=$((SECONDS + READY_SECONDS))
+until python3 $E2E/checks.py get "$PROMETHEUS/-/ready" >/dev/null 2>&1; do
+  alive || die "Prometheus stopped at start-up"
+  ((SECONDS < deadline)) || die "Prometheus is not ready after ${READY_SECONDS}s"
+  sleep 1
+done
+say "Prometheus $PROMETHEUS, Alertmanager $ALERTMANAGER_URL, webhook 127.0.0.1:$WEBHOOK_PORT"
+
+# ---- what Prometheus sees -----------------------------------------------------------------------
+
+data_by=$((SECONDS + DATA_SECONDS))
+alerts_by=$((SECONDS + ALERT_SECONDS))
+poll $data_by "Prometheus scrapes /actuator/prometheus" python3 $E2E/checks.py target-up "$PROMETHEUS" agent-sample
+for family in gen_ai_client_operation_duration_seconds_count gen_ai_execute_tool_duration_seconds_count \
+  gen_ai_invoke_agent_duration_seconds_count; do
+  poll $data_by "series of $family" python3 $E2E/checks.py query "$PROMETHEUS" "$family"
+done
+poll $data_by "histogram_quantile over the model call buckets answers a number" python3 $E2E/checks.py query \
+  "$PROMETHEUS" 'histogram_quantile(0.95, sum by (le) (rate(gen_ai_client_operation_duration_seconds_bucket[1m])))'
+
+while IFS=$'\t' read -r title query; do
+  poll $data_by "dashboard: $title: $query" python3 $E2E/checks.py query "$PROMETHEUS" "$query"
+done <"$DASHBOARD_QUERIES"
+
+# promtool lints the whole scrape; the JVM's and Spring Boot's families are not ours to judge
+python3 $E2E/checks.py get "$APP/actuator/prometheus" 'text/plain;version=0.0.4' >"$WORK/scrape.txt" \
+  || die "no scrape from $APP/actuator/prometheus"
+lint=0
+promtool check metrics <"$WORK/scrape.txt" >"$WORK/promtool-metrics.log" 2>&1 || lint=$?
+ours=$(grep -cE '^# TYPE (gen_ai_|agent_)' "$WORK/scrape.txt" || true)
+if ((lint != 0 && lint != 3)); then  # 3: lint problems found; anything else: it could not lint
+  fail "promtool check metrics could not read the scrape -- $(tr '\n' ';' <"$WORK/promtool-metrics.log")"
+elif grep -E '(^|[^a-z_])(gen_ai_|agent_)' "$WORK/promtool-metrics.log" >"$WORK/lint-ours.txt"; then
+  fail "promtool check metrics finds problems in our families -- $(tr '\n' ';' <"$WORK/lint-ours.txt")"
+elif ((ours == 0)); then
+  fail "promtool check metrics: the scrape has none of our families"
+else
+  pass "promtool check metrics finds nothing to lint in our $ours metric families"
+fi
+
+# ---- alerts ---------------------------------------------------------------------------------------
+
+poll $alerts_by "Prometheus fires HighAgentErrorRate" python3 $E2E/checks.py alert-firing "$PROMETHEUS" HighAgentErrorRate
+poll $alerts_by "Alertmanager delivers HighAgentErrorRate to the webhook" python3 $E2E/checks.py delivered "$RECEIVED" HighAgentErrorRate
+
+say "done in ${SECONDS}s after the build"
