@@ -48,8 +48,6 @@ public class AgentLogEvents implements AgentOperationSink {
 		LoggingEventBuilder event = failed ? logger.atWarn() : logger.atInfo();
 		event.addKeyValue(GenAiAttributes.OPERATION_NAME.key(), operation.operationName());
 		add(event, GenAiAttributes.AGENT_NAME, operation.agentName());
-		add(event, GenAiAttributes.AGENT_RUN_ID, operation.runId());
-		add(event, GenAiAttributes.CONVERSATION_ID, operation.conversationId());
 		StringBuilder message = new StringBuilder(96).append(what);
 		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
 			add(event, GenAiAttributes.PROVIDER_NAME, operation.providerName());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,8 +30,6 @@ class JsonProfileTests {
 	private static final String AGENT_LOG_EVENTS = "\"logger\":\"dev.agentobs.logging.AgentLogEvents\"";
 
 	@Test
-	@Disabled("Boot's JSON formats reject an event whose key-value pairs repeat MDC keys: AgentLogEvents adds "
-			+ "agent.run.id and gen_ai.conversation.id both ways, so every agent event is cut short")
 	void agentEventsAreJsonLinesWithTraceSpanAndRunIds(CapturedOutput output) throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
 			.profiles("json")
