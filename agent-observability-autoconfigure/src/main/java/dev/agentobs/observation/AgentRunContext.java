@@ -37,7 +37,11 @@ public class AgentRunContext extends AgentObservationContext {
 		return AgentOperation.agentRun(getAgentName());
 	}
 
-	static String newRunId() {
+	/**
+	 * A new run id: a random UUID, for runs the application does not name itself.
+	 * @return the id
+	 */
+	public static String newRunId() {
 		// Not a security token: ThreadLocalRandom avoids SecureRandom's cost on every run.
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return new UUID(random.nextLong(), random.nextLong()).toString();

@@ -13,8 +13,9 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.Assert;
 
 import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.AgentObservationContext;
+import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.observation.AgentRunContext;
 
 /**
  * Counts every Spring AI {@code ChatClient} call, blocking or streaming, as one agent run, so
@@ -93,7 +94,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 			conversationId = enclosing.conversationId();
 		}
 		String name = (agentName != null) ? agentName : this.defaultAgentName;
-		context.put(SpringAiRun.class, new SpringAiRun(name, SpringAiRun.newRunId(), conversationId, System.nanoTime()));
+		context.put(SpringAiRun.class, new SpringAiRun(name, AgentRunContext.newRunId(), conversationId, System.nanoTime()));
 		this.activeRuns.started(name);
 	}
 

@@ -1,8 +1,5 @@
 package dev.agentobs.bridge.springai;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
@@ -43,12 +40,6 @@ record SpringAiRun(@Nullable String agentName, @Nullable String runId, @Nullable
 			current = context.getParentObservation();
 		}
 		return null;
-	}
-
-	static String newRunId() {
-		// Not a security token: ThreadLocalRandom avoids SecureRandom's cost on every run.
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
 }
