@@ -4,8 +4,10 @@
 # Runs the sample app (simulated LLM latency 0, no failures, no background traffic) on a free
 # loopback port and drives POST /api/research with wrk for a fixed time, once with
 # monitoring.enabled=false and once with the starter on, ROUNDS times in turns. Reports the
-# throughput of each run, the ratio starter-on / starter-off (target >= 0.97) and the p99
-# latency of both. Loopback only; every process it starts is stopped when it ends.
+# throughput of each run, the ratio starter-on / starter-off (target >= 0.97), the p99 latency
+# of both, and the CPU time the app spent per request (read from /proc), which shows the
+# starter's cost even where the sample's simulated web searches, not the CPU, bound the
+# throughput. Loopback only; every process it starts is stopped when it ends.
 #
 #   benchmarks/load.sh                      # 2 rounds of 30 s per mode, 8 connections
 #   DURATION=60s ROUNDS=3 benchmarks/load.sh
@@ -106,42 +108,51 @@ start_app() {
   fi
 }
 
-# Prints "requests/s p99-ms" of one measured run.
+# CPU time the app has used, in clock ticks (user + system, all its threads)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+
+# Prints "requests/s p99-ms cpu-ms-per-request" of one measured run.
 measure() {
   local monitoring=$1 round=$2
   local log="$work/app-$monitoring-$round.log" out="$work/wrk-$monitoring-$round.txt"
   start_app "$monitoring" "$log"
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/research.lua" "http://127.0.0.1:$port/api/research" \
     >/dev/null
+  local ticks_before ticks_after
+  ticks_before=$(cpu_ticks)
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/research.lua" \
     "http://127.0.0.1:$port/api/research" >"$out"
+  ticks_after=$(cpu_ticks)
   stop_app
   if grep -q 'Non-2xx' "$out"; then
     echo "Some requests failed (monitoring.enabled=$monitoring):" >&2
     cat "$out" >&2
     exit 1
   fi
-  local rps p99
+  local rps p99 requests cpu
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
     else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
     printf "%.2f", v }' "$out")
-  echo "$rps $p99"
+  requests=$(awk '/requests in/ { print $1 }' "$out")
+  cpu=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+  echo "$rps $p99 $cpu"
 }
 
 echo "Load: POST /api/research, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), ${WARMUP} warm-up + ${DURATION} measured per run, $ROUNDS round(s)"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %-10s %12s %10s\n' round monitoring 'requests/s' 'p99 ms'
-off_rps=() on_rps=() off_p99=() on_p99=()
+printf '%-6s %-10s %12s %10s %16s\n' round monitoring 'requests/s' 'p99 ms' 'CPU ms/request'
+off_rps=() on_rps=() off_p99=() on_p99=() off_cpu=() on_cpu=()
 for round in $(seq 1 "$ROUNDS"); do
   for monitoring in false true; do
-    read -r rps p99 < <(measure "$monitoring" "$round")
-    printf '%-6s %-10s %12s %10s\n' "$round" "$monitoring" "$rps" "$p99"
+    read -r rps p99 cpu < <(measure "$monitoring" "$round")
+    printf '%-6s %-10s %12s %10s %16s\n' "$round" "$monitoring" "$rps" "$p99" "$cpu"
     if [ "$monitoring" = "false" ]; then
-      off_rps+=("$rps"); off_p99+=("$p99")
+      off_rps+=("$rps"); off_p99+=("$p99"); off_cpu+=("$cpu")
     else
-      on_rps+=("$rps"); on_p99+=("$p99")
+      on_rps+=("$rps"); on_p99+=("$p99"); on_cpu+=("$cpu")
     fi
   done
 done
@@ -150,10 +161,12 @@ done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 off=$(median "${off_rps[@]}") on=$(median "${on_rps[@]}")
 off99=$(median "${off_p99[@]}") on99=$(median "${on_p99[@]}")
+offcpu=$(median "${off_cpu[@]}") oncpu=$(median "${on_cpu[@]}")
 ratio=$(awk -v on="$on" -v off="$off" 'BEGIN { printf "%.3f", on / off }')
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.97) ? "meets" : "misses" }')
 echo
 echo "Median throughput: starter off $off requests/s, starter on $on requests/s"
 echo "Median p99 latency: starter off $off99 ms, starter on $on99 ms"
+echo "Median CPU time of the app per request: starter off $offcpu ms, starter on $oncpu ms"
 echo "Throughput ratio (on / off): $ratio ($verdict the target >= 0.97)"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

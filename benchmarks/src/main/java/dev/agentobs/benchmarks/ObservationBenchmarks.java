@@ -70,6 +70,18 @@ public class ObservationBenchmarks {
 	}
 
 	/**
+	 * {@link #anchorBootDefaultObservation(Boot)} on two threads at once, into the same
+	 * meters: what {@link #toolCallObservedTwoThreads(Starter)} compares with.
+	 * @param state Spring Boot without the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	@Threads(2)
+	public String anchorBootDefaultObservationTwoThreads(Boot state) {
+		return anchorBootDefaultObservation(state);
+	}
+
+	/**
 	 * A tool call through the facade with every sink the starter installs by default: metrics,
 	 * statistics, cost, one event listener and log events.
 	 * @param state the starter
