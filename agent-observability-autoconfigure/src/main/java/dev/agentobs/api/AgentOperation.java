@@ -157,7 +157,9 @@ public final class AgentOperation {
 	 * @return a builder
 	 */
 	public static Builder agentStep(String agentName, int stepNumber) {
-		Assert.isTrue(stepNumber >= 1, () -> "stepNumber must be 1 or more, was " + stepNumber);
+		if (stepNumber < 1) {
+			throw new IllegalArgumentException("stepNumber must be 1 or more, was " + stepNumber);
+		}
 		Builder builder = new Builder(Kind.AGENT_STEP);
 		builder.agentName = requireText(agentName, "agentName");
 		builder.stepNumber = stepNumber;
@@ -200,8 +202,12 @@ public final class AgentOperation {
 		return builder;
 	}
 
+	// Checks written out rather than Assert.isTrue(condition, () -> message): the message lambda
+	// captures its arguments, so it would allocate on every operation of the agent's thread.
 	static String requireText(@Nullable String value, String name) {
-		Assert.isTrue(value != null && !value.isBlank(), () -> name + " must not be null or blank");
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be null or blank");
+		}
 		return value;
 	}
 
@@ -542,8 +548,12 @@ public final class AgentOperation {
 		 * @return this builder
 		 */
 		public Builder tokens(long inputTokens, long outputTokens) {
-			Assert.isTrue(inputTokens >= 0, () -> "inputTokens must be 0 or more, was " + inputTokens);
-			Assert.isTrue(outputTokens >= 0, () -> "outputTokens must be 0 or more, was " + outputTokens);
+			if (inputTokens < 0) {
+				throw new IllegalArgumentException("inputTokens must be 0 or more, was " + inputTokens);
+			}
+			if (outputTokens < 0) {
+				throw new IllegalArgumentException("outputTokens must be 0 or more, was " + outputTokens);
+			}
 			this.inputTokens = inputTokens;
 			this.outputTokens = outputTokens;
 			return this;
@@ -555,8 +565,9 @@ public final class AgentOperation {
 		 * @return this builder
 		 */
 		public Builder cachedInputTokens(long cachedInputTokens) {
-			Assert.isTrue(cachedInputTokens >= 0,
-					() -> "cachedInputTokens must be 0 or more, was " + cachedInputTokens);
+			if (cachedInputTokens < 0) {
+				throw new IllegalArgumentException("cachedInputTokens must be 0 or more, was " + cachedInputTokens);
+			}
 			this.cachedInputTokens = cachedInputTokens;
 			return this;
 		}
@@ -598,8 +609,9 @@ public final class AgentOperation {
 		 * @return this builder
 		 */
 		public Builder duration(Duration duration) {
-			Assert.isTrue(duration != null && !duration.isNegative(),
-					() -> "duration must not be null or negative, was " + duration);
+			if (duration == null || duration.isNegative()) {
+				throw new IllegalArgumentException("duration must not be null or negative, was " + duration);
+			}
 			this.duration = duration;
 			return this;
 		}

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import dev.agentobs.api.AgentOperation;
 import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.observation.NameCombinationCache;
 
 /**
  * Records agent operations in the meter families of the design: one histogram family per
@@ -86,6 +87,10 @@ public class AgentMetrics implements AgentOperationSink {
 
 	private static final String TOKEN_TYPE = GenAiAttributes.TOKEN_TYPE.key();
 
+	private static final String INPUT = "input";
+
+	private static final String OUTPUT = "output";
+
 	private final MeterRegistry registry;
 
 	private final TagValueLimiter operations;
@@ -110,6 +115,14 @@ public class AgentMetrics implements AgentOperationSink {
 
 	private final ConcurrentMap<String, AtomicInteger> activeRuns = new ConcurrentHashMap<>();
 
+	// Meters by the names operations come with, before capping: a name's capped value never
+	// changes once seen, so neither does the meter of a combination of names.
+	@SuppressWarnings("unchecked")
+	private final NameCombinationCache<Timer>[] recentTimers = new NameCombinationCache[AgentOperation.Kind
+		.values().length];
+
+	private final NameCombinationCache<DistributionSummary> recentTokenSummaries = new NameCombinationCache<>();
+
 	public AgentMetrics(MeterRegistry registry, TagValueLimits limits) {
 		this.registry = registry;
 		this.operations = limits.forLabel(OPERATION);
@@ -120,42 +133,93 @@ public class AgentMetrics implements AgentOperationSink {
 		this.toolTypes = limits.forLabel(TOOL_TYPE);
 		this.languages = limits.forLabel(LANGUAGE);
 		this.errors = limits.forLabel(ERROR);
+		for (int i = 0; i < this.recentTimers.length; i++) {
+			this.recentTimers[i] = new NameCombinationCache<>();
+		}
 	}
 
 	@Override
 	public void accept(AgentOperation operation) {
-		String error = errorType(operation);
 		long nanos = operation.duration().toNanos();
-		switch (operation.kind()) {
-			case AGENT_RUN -> timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer)
-				.record(nanos, TimeUnit.NANOSECONDS);
-			case AGENT_STEP -> timer(MeterKey.of(AGENT_STEP_DURATION, agent(operation), error), this::agentStepTimer)
-				.record(nanos, TimeUnit.NANOSECONDS);
-			case MODEL_CALL -> recordModelCall(operation, error, nanos);
-			case TOOL_CALL -> timer(MeterKey.of(TOOL_CALL_DURATION, limit(this.tools, operation.toolName()),
-					limit(this.toolTypes, operation.toolType()), agent(operation), error), this::toolCallTimer)
-				.record(nanos, TimeUnit.NANOSECONDS);
-			case CODE_EXECUTION -> timer(
-					MeterKey.of(CODE_EXECUTION_DURATION, limit(this.languages, operation.language()), error),
-					this::codeExecutionTimer)
-				.record(nanos, TimeUnit.NANOSECONDS);
+		durationTimer(operation).record(nanos, TimeUnit.NANOSECONDS);
+		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
+			if (operation.inputTokens() > 0) {
+				tokenSummary(operation, INPUT).record(operation.inputTokens());
+			}
+			if (operation.outputTokens() > 0) {
+				tokenSummary(operation, OUTPUT).record(operation.outputTokens());
+			}
 		}
 	}
 
-	private void recordModelCall(AgentOperation operation, String error, long nanos) {
-		String operationName = this.operations.limit(operation.operationName());
-		String provider = limit(this.providers, operation.providerName());
-		String model = limit(this.models, operation.requestModel());
-		timer(MeterKey.of(MODEL_CALL_DURATION, operationName, provider, model, error), this::modelCallTimer)
-			.record(nanos, TimeUnit.NANOSECONDS);
-		if (operation.inputTokens() > 0) {
-			tokenSummary(MeterKey.of(TOKEN_USAGE, operationName, provider, model, "input"))
-				.record(operation.inputTokens());
+	/**
+	 * The duration timer of an operation: found by the operation's own names when they were
+	 * seen before, which skips capping the names and building a key.
+	 */
+	private Timer durationTimer(AgentOperation operation) {
+		NameCombinationCache<Timer> recent = this.recentTimers[operation.kind().ordinal()];
+		String errorType = operation.errorType();
+		@Nullable String a;
+		@Nullable String b;
+		@Nullable String c = null;
+		@Nullable String d = null;
+		switch (operation.kind()) {
+			case AGENT_RUN, AGENT_STEP -> {
+				a = operation.agentName();
+				b = errorType;
+			}
+			case MODEL_CALL -> {
+				a = operation.operationName();
+				b = operation.providerName();
+				c = operation.requestModel();
+				d = errorType;
+			}
+			case TOOL_CALL -> {
+				a = operation.toolName();
+				b = operation.toolType();
+				c = operation.agentName();
+				d = errorType;
+			}
+			default -> {
+				a = operation.language();
+				b = errorType;
+			}
 		}
-		if (operation.outputTokens() > 0) {
-			tokenSummary(MeterKey.of(TOKEN_USAGE, operationName, provider, model, "output"))
-				.record(operation.outputTokens());
+		Timer timer = recent.find(a, b, c, d, null);
+		if (timer == null) {
+			timer = lookUpDurationTimer(operation);
+			recent.put(a, b, c, d, null, timer);
 		}
+		return timer;
+	}
+
+	private Timer lookUpDurationTimer(AgentOperation operation) {
+		String error = errorType(operation);
+		return switch (operation.kind()) {
+			case AGENT_RUN -> timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer);
+			case AGENT_STEP -> timer(MeterKey.of(AGENT_STEP_DURATION, agent(operation), error), this::agentStepTimer);
+			case MODEL_CALL -> timer(MeterKey.of(MODEL_CALL_DURATION, this.operations.limit(operation.operationName()),
+					limit(this.providers, operation.providerName()), limit(this.models, operation.requestModel()),
+					error), this::modelCallTimer);
+			case TOOL_CALL -> timer(MeterKey.of(TOOL_CALL_DURATION, limit(this.tools, operation.toolName()),
+					limit(this.toolTypes, operation.toolType()), agent(operation), error), this::toolCallTimer);
+			case CODE_EXECUTION -> timer(
+					MeterKey.of(CODE_EXECUTION_DURATION, limit(this.languages, operation.language()), error),
+					this::codeExecutionTimer);
+		};
+	}
+
+	private DistributionSummary tokenSummary(AgentOperation operation, String tokenType) {
+		DistributionSummary summary = this.recentTokenSummaries.find(operation.operationName(),
+				operation.providerName(), operation.requestModel(), tokenType, null);
+		if (summary == null) {
+			summary = tokenSummary(MeterKey.of(TOKEN_USAGE, this.operations.limit(operation.operationName()),
+					limit(this.providers, operation.providerName()), limit(this.models, operation.requestModel()),
+					tokenType));
+			this.recentTokenSummaries.put(operation.operationName(), operation.providerName(),
+					operation.requestModel(), tokenType, null, summary);
+		}
+		return summary;
 	}
 
 	/**

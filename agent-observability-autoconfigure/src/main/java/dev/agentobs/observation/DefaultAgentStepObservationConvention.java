@@ -26,8 +26,15 @@ public class DefaultAgentStepObservationConvention implements AgentStepObservati
 		return "step " + context.getStepNumber() + ((agentName != null) ? " " + agentName : "");
 	}
 
+	private final NameCombinationCache<KeyValues> lowCardinalityKeyValues = new NameCombinationCache<>();
+
 	@Override
 	public KeyValues getLowCardinalityKeyValues(AgentStepContext context) {
+		return this.lowCardinalityKeyValues.get(context.getAgentName(), context.getErrorType(), null, null, null,
+				context, DefaultAgentStepObservationConvention::lowCardinalityKeyValues);
+	}
+
+	private static KeyValues lowCardinalityKeyValues(AgentStepContext context) {
 		return AgentKeyValues.withAgentAndError(KeyValues.empty(), context);
 	}
 

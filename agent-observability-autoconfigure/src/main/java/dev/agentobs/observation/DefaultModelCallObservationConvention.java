@@ -9,7 +9,8 @@ import dev.agentobs.observation.AgentObservationDocumentation.LowCardinalityKeyN
  * The default {@link ModelCallObservationConvention}: observation
  * {@code gen_ai.client.operation}, span {@code {operation} {model}} such as
  * {@code chat gpt-4o}. Token counts are not key values: the tracing handler sets them on the
- * span as numbers.
+ * span as numbers. Key values and span names are made once per combination of names and then
+ * reused.
  *
  * @since 0.1.0
  */
@@ -18,6 +19,12 @@ public class DefaultModelCallObservationConvention implements ModelCallObservati
 	/** The shared instance. */
 	public static final DefaultModelCallObservationConvention INSTANCE = new DefaultModelCallObservationConvention();
 
+	private final NameCombinationCache<String> contextualNames = new NameCombinationCache<>();
+
+	private final NameCombinationCache<KeyValues> lowCardinalityKeyValues = new NameCombinationCache<>();
+
+	private final NameCombinationCache<KeyValues> highCardinalityKeyValues = new NameCombinationCache<>();
+
 	@Override
 	public String getName() {
 		return "gen_ai.client.operation";
@@ -25,11 +32,29 @@ public class DefaultModelCallObservationConvention implements ModelCallObservati
 
 	@Override
 	public String getContextualName(ModelCallContext context) {
-		return context.getOperationName() + " " + context.getRequestModel();
+		return this.contextualNames.get(context.getOperationName(), context.getRequestModel(), null, null, null,
+				context, DefaultModelCallObservationConvention::contextualName);
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ModelCallContext context) {
+		return this.lowCardinalityKeyValues.get(context.getOperationName(), context.getProviderName(),
+				context.getRequestModel(), context.getAgentName(), context.getErrorType(), context,
+				DefaultModelCallObservationConvention::lowCardinalityKeyValues);
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(ModelCallContext context) {
+		return this.highCardinalityKeyValues.get(context.getRunId(), context.getConversationId(),
+				context.getResponseModel(), null, null, context,
+				DefaultModelCallObservationConvention::highCardinalityKeyValues);
+	}
+
+	private static String contextualName(ModelCallContext context) {
+		return context.getOperationName() + " " + context.getRequestModel();
+	}
+
+	private static KeyValues lowCardinalityKeyValues(ModelCallContext context) {
 		return AgentKeyValues.withAgentAndError(
 				KeyValues.of(AgentKeyValues.operationName(context.getOperationName()),
 						LowCardinalityKeyNames.PROVIDER_NAME.withValue(context.getProviderName()),
@@ -37,8 +62,7 @@ public class DefaultModelCallObservationConvention implements ModelCallObservati
 				context);
 	}
 
-	@Override
-	public KeyValues getHighCardinalityKeyValues(ModelCallContext context) {
+	private static KeyValues highCardinalityKeyValues(ModelCallContext context) {
 		KeyValues keyValues = AgentKeyValues.runAndConversation(context);
 		String responseModel = context.getResponseModel();
 		return (responseModel != null)

@@ -125,6 +125,53 @@ class AgentMetricsTests {
 		assertThat(output.getOut().split("Label 'gen_ai.tool.name' reached 3 distinct values", -1)).hasSize(2);
 	}
 
+	@Test
+	void repeatedNamesRecordIntoTheSeriesTheyWereFirstCappedTo() {
+		AgentMetrics capped = new AgentMetrics(this.registry, new TagValueLimits(1));
+		for (int i = 0; i < 3; i++) {
+			capped.accept(AgentOperation.toolCall("web_search").duration(Duration.ofMillis(1)).build());
+			capped.accept(AgentOperation.toolCall("calculator").duration(Duration.ofMillis(1)).build());
+			capped.accept(AgentOperation.toolCall("calculator")
+				.error(new IllegalStateException("boom"))
+				.duration(Duration.ofMillis(1))
+				.build());
+		}
+		String scrape = this.registry.scrape();
+		assertThat(scrape).contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\","
+				+ "gen_ai_agent_name=\"unknown\",gen_ai_tool_name=\"web_search\",gen_ai_tool_type=\"function\"} 3");
+		assertThat(scrape).contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\","
+				+ "gen_ai_agent_name=\"unknown\",gen_ai_tool_name=\"_OTHER\",gen_ai_tool_type=\"function\"} 3");
+		assertThat(scrape).contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"java.lang.IllegalStateException\","
+				+ "gen_ai_agent_name=\"unknown\",gen_ai_tool_name=\"_OTHER\",gen_ai_tool_type=\"function\"} 3");
+		assertThat(scrape).doesNotContain("gen_ai_tool_name=\"calculator\"");
+	}
+
+	@Test
+	void modelCallsOfDifferentOperationsKeepTheirOwnTimersAndTokenSummaries() {
+		for (int i = 0; i < 2; i++) {
+			this.metrics.accept(AgentOperation.modelCall("openai", "gpt-4o")
+				.tokens(100, 10)
+				.duration(Duration.ofMillis(1))
+				.build());
+			this.metrics.accept(AgentOperation.modelCall("openai", "gpt-4o")
+				.operationName("embeddings")
+				.tokens(50, 0)
+				.duration(Duration.ofMillis(1))
+				.build());
+		}
+		String scrape = this.registry.scrape();
+		assertThat(scrape).contains("gen_ai_client_operation_duration_seconds_count{error_type=\"none\","
+				+ "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 2");
+		assertThat(scrape).contains("gen_ai_client_operation_duration_seconds_count{error_type=\"none\","
+				+ "gen_ai_operation_name=\"embeddings\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 2");
+		assertThat(scrape).contains("gen_ai_client_token_usage_tokens_sum{gen_ai_operation_name=\"chat\","
+				+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"} 20.0");
+		assertThat(scrape).contains("gen_ai_client_token_usage_tokens_sum{gen_ai_operation_name=\"embeddings\","
+				+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"input\"} 100.0");
+		assertThat(scrape).doesNotContain("gen_ai_operation_name=\"embeddings\",gen_ai_provider_name=\"openai\","
+				+ "gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"");
+	}
+
 	private static List<String> bucketsOf(String scrape, String family) {
 		String firstSeries = null;
 		Pattern pattern = Pattern.compile("^" + family + "_bucket\\{(.*)le=\"([^\"]+)\"\\}", Pattern.MULTILINE);

@@ -1,0 +1,213 @@
+package dev.agentobs.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.agentobs.api.AgentObservations;
+import dev.agentobs.api.AgentOperation;
+import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.metrics.TagValueLimits;
+
+/**
+ * What observing one agent operation costs the agent's thread, against what Spring Boot's own
+ * observation handling costs for an observation with the same tags, and against timing the
+ * work directly. Every set-up records into a real {@link PrometheusMeterRegistry}; the Spring
+ * Boot and starter set-ups are the real auto-configurations of {@link BenchmarkApplication}.
+ * Run with {@code -prof gc} for the bytes allocated per operation.
+ *
+ * @since 0.1.0
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+public class ObservationBenchmarks {
+
+	/**
+	 * The floor: the starter's tool-call timer (same name, tags and buckets) recording the
+	 * work directly, looked up once.
+	 * @param state the timer
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String plainTimer(PlainTimer state) {
+		return state.timer.record(AgentCalls.WORK);
+	}
+
+	/**
+	 * The anchor: an observation with the same tags, handled as Spring Boot handles any
+	 * observation, by Micrometer's {@code DefaultMeterObservationHandler} (a timer and a long
+	 * task timer, looked up on every call).
+	 * @param state Spring Boot without the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String anchorBootDefaultObservation(Boot state) {
+		return Observation.createNotStarted(AgentCalls.TOOL_CALL, state.registry)
+			.lowCardinalityKeyValues(AgentCalls.TOOL_KEY_VALUES)
+			.observe(AgentCalls.WORK);
+	}
+
+	/**
+	 * {@link #anchorBootDefaultObservation(Boot)} on two threads at once, into the same
+	 * meters: what {@link #toolCallObservedTwoThreads(Starter)} compares with.
+	 * @param state Spring Boot without the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	@Threads(2)
+	public String anchorBootDefaultObservationTwoThreads(Boot state) {
+		return anchorBootDefaultObservation(state);
+	}
+
+	/**
+	 * A tool call through the facade with every sink the starter installs by default: metrics,
+	 * statistics, cost, one event listener and log events.
+	 * @param state the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String toolCallObserved(Starter state) {
+		return AgentCalls.toolCall(state.observations);
+	}
+
+	/**
+	 * {@link #toolCallObserved(Starter)} on two threads at once, into the same meters.
+	 * @param state the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	@Threads(2)
+	public String toolCallObservedTwoThreads(Starter state) {
+		return AgentCalls.toolCall(state.observations);
+	}
+
+	/**
+	 * The same tool call when the application has no observation registry.
+	 * @param state the facade over {@link ObservationRegistry#NOOP}
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String toolCallNoopRegistry(Noop state) {
+		return AgentCalls.toolCall(state.observations);
+	}
+
+	/**
+	 * A model call with tokens: its duration, token usage, cost, statistics, event and log
+	 * event.
+	 * @param state the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String modelCallObserved(Starter state) {
+		return AgentCalls.modelCall(state.observations);
+	}
+
+	/**
+	 * An agent run of three steps, each one model call and one tool call: ten operations.
+	 * @param state the starter
+	 * @return the run's result
+	 */
+	@Benchmark
+	public String agentRunWithSteps(Starter state) {
+		return AgentCalls.agentRun(state.observations);
+	}
+
+	/**
+	 * The starter's tool-call timer in a registry of its own.
+	 */
+	@State(Scope.Benchmark)
+	public static class PlainTimer {
+
+		Timer timer;
+
+		@Setup(Level.Trial)
+		public void register() {
+			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+			AgentMetrics metrics = new AgentMetrics(registry, new TagValueLimits(100));
+			// Let the starter register its timer, so that the floor records into the very same kind of meter
+			metrics.accept(AgentOperation.toolCall(AgentCalls.TOOL).build());
+			this.timer = registry.get(AgentMetrics.TOOL_CALL_DURATION).timer();
+		}
+
+	}
+
+	/**
+	 * Spring Boot without the starter.
+	 */
+	@State(Scope.Benchmark)
+	public static class Boot {
+
+		ConfigurableApplicationContext context;
+
+		ObservationRegistry registry;
+
+		@Setup(Level.Trial)
+		public void start() {
+			this.context = BenchmarkApplication.start(BenchmarkApplication.Setup.BOOT);
+			this.registry = this.context.getBean(ObservationRegistry.class);
+		}
+
+		@TearDown(Level.Trial)
+		public void stop() {
+			this.context.close();
+		}
+
+	}
+
+	/**
+	 * Spring Boot with the starter.
+	 */
+	@State(Scope.Benchmark)
+	public static class Starter {
+
+		ConfigurableApplicationContext context;
+
+		AgentObservations observations;
+
+		@Setup(Level.Trial)
+		public void start() {
+			this.context = BenchmarkApplication.start(BenchmarkApplication.Setup.STARTER);
+			this.observations = this.context.getBean(AgentObservations.class);
+		}
+
+		@TearDown(Level.Trial)
+		public void stop() {
+			this.context.close();
+		}
+
+	}
+
+	/**
+	 * The facade as the starter makes it when there is no observation registry.
+	 */
+	@State(Scope.Benchmark)
+	public static class Noop {
+
+		final AgentObservations observations = new AgentObservations(ObservationRegistry.NOOP, (operation) -> {
+		});
+
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.agentobs.benchmarks;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.agentobs.api.AgentObservations;
+import dev.agentobs.benchmarks.BenchmarkApplication.LastEventListener;
+import dev.agentobs.benchmarks.BenchmarkApplication.Setup;
+import dev.agentobs.cost.CostMetrics;
+import dev.agentobs.cost.CostTracker;
+import dev.agentobs.event.AgentEventPublisher;
+import dev.agentobs.logging.AgentLogEvents;
+import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.stats.OperationStatistics;
+import dev.agentobs.tracing.AgentTracingObservationHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the benchmarks measure what they say: the starter's default sinks, the same meter
+ * tags for every way of timing, spans only where traced, and a registry of 10k series. No
+ * benchmark runs here.
+ */
+class BenchmarkSetupTests {
+
+	private static final String TOOL_SERIES = "gen_ai_agent_name=\"unknown\",gen_ai_tool_name=\"web_search\","
+			+ "gen_ai_tool_type=\"function\"";
+
+	@Test
+	void starterSetUpHasEveryDefaultSinkAndNoTracing() {
+		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Setup.STARTER)) {
+			assertThat(context.getBeansOfType(AgentOperationSink.class).values()).hasAtLeastOneElementOfType(
+					AgentMetrics.class)
+				.hasAtLeastOneElementOfType(OperationStatistics.class)
+				.hasAtLeastOneElementOfType(CostTracker.class)
+				.hasAtLeastOneElementOfType(CostMetrics.class)
+				.hasAtLeastOneElementOfType(AgentEventPublisher.class)
+				.hasAtLeastOneElementOfType(AgentLogEvents.class);
+			assertThat(context.getBeansOfType(AgentTracingObservationHandler.class)).isEmpty();
+			assertThat(context.getBeansOfType(Tracer.class)).isEmpty();
+			AgentObservations observations = context.getBean(AgentObservations.class);
+			assertThat(AgentCalls.toolCall(observations)).isEqualTo(AgentCalls.RESULT);
+			assertThat(AgentCalls.modelCall(observations)).isEqualTo(AgentCalls.RESULT);
+			assertThat(context.getBean(LastEventListener.class).last().name()).isEqualTo("model.generate");
+			String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+			assertThat(scrape).contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\","
+					+ TOOL_SERIES + "} 1");
+			assertThat(scrape).contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"unknown\","
+					+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 0.006");
+		}
+	}
+
+	@Test
+	void bootSetUpTimesTheAnchorWithTheSameTags() {
+		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Setup.BOOT)) {
+			assertThat(context.getBeansOfType(AgentObservations.class)).isEmpty();
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			Observation.createNotStarted(AgentCalls.TOOL_CALL, registry)
+				.lowCardinalityKeyValues(AgentCalls.TOOL_KEY_VALUES)
+				.observe(AgentCalls.WORK);
+			String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+			assertThat(scrape).contains("gen_ai_execute_tool_seconds_count{error=\"none\"," + TOOL_SERIES + "} 1");
+			assertThat(scrape).contains("gen_ai_execute_tool_active_seconds_count{" + TOOL_SERIES + "} 0");
+		}
+	}
+
+	@Test
+	void plainTimerIsTheStartersToolCallTimer() {
+		ObservationBenchmarks.PlainTimer state = new ObservationBenchmarks.PlainTimer();
+		state.register();
+		state.timer.record(AgentCalls.WORK);
+		assertThat(state.timer.getId().getName()).isEqualTo(AgentMetrics.TOOL_CALL_DURATION);
+		assertThat(state.timer.getId().getTags()).hasSize(4);
+		assertThat(state.timer.count()).isEqualTo(2);
+	}
+
+	@Test
+	void tracedSetUpsMakeSpansWithTheOpenTelemetrySdk() {
+		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Setup.STARTER_TRACED)) {
+			assertThat(context.getBean(Tracer.class)).isInstanceOf(OtelTracer.class);
+			assertThat(context.getBeansOfType(AgentTracingObservationHandler.class)).hasSize(1);
+			AgentCalls.toolCall(context.getBean(AgentObservations.class));
+			assertThat(context.getBean(LastEventListener.class).last().operation().traceId()).isNotNull();
+		}
+		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Setup.BOOT_TRACED)) {
+			assertThat(context.getBean(Tracer.class)).isInstanceOf(OtelTracer.class);
+			assertThat(context.getBeansOfType(AgentObservations.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void scrapeRegistryHoldsTenThousandSeries() {
+		ScrapeBenchmarks.Registry state = new ScrapeBenchmarks.Registry();
+		state.fill();
+		assertThat(ScrapeBenchmarks.Registry.series(state.registry)).isBetween(ScrapeBenchmarks.Registry.SERIES,
+				ScrapeBenchmarks.Registry.SERIES + 200);
+	}
+
+}
