@@ -12,7 +12,7 @@
 #   benchmarks/load.sh                      # 2 rounds of 30 s per mode, 8 connections
 #   DURATION=60s ROUNDS=3 benchmarks/load.sh
 #
-# Settings (environment): DURATION (30s) measured time per run, WARMUP (15s) unmeasured load
+# Settings (environment): DURATION (30s) measured time per run, WARMUP (30s) unmeasured load
 # before it, CONNECTIONS (8), WRK_THREADS (1), ROUNDS (2), REBUILD (0; 1 rebuilds the sample jar),
 # JAVA_OPTS (-Xms512m -Xmx512m).
 set -euo pipefail
@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-8}
 WRK_THREADS=${WRK_THREADS:-1}
 ROUNDS=${ROUNDS:-2}
@@ -31,6 +31,7 @@ START_TIMEOUT=120
 
 work=$(mktemp -d -t agentobs-load.XXXXXX)
 app_pid=""
+wrk_pid=""
 
 stop_app() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
@@ -46,6 +47,10 @@ stop_app() {
 }
 
 cleanup() {
+  if [ -n "$wrk_pid" ]; then
+    kill "$wrk_pid" 2>/dev/null || true
+    wait "$wrk_pid" 2>/dev/null || true
+  fi
   stop_app
   rm -rf "$work"
 }
@@ -108,19 +113,28 @@ start_app() {
   fi
 }
 
+# Runs wrk in the background and waits for it, so that a signal stops the script at once
+run_wrk() {
+  wrk "$@" &
+  wrk_pid=$!
+  wait "$wrk_pid"
+  wrk_pid=""
+}
+
 # CPU time the app has used, in clock ticks (user + system, all its threads)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 
-# Prints "requests/s p99-ms cpu-ms-per-request" of one measured run.
+# One measured run; sets rps, p99 (ms) and cpu (ms per request). Runs in this shell, not a
+# subshell, so that a failure stops the script and the trap stops the app it started.
 measure() {
   local monitoring=$1 round=$2
   local log="$work/app-$monitoring-$round.log" out="$work/wrk-$monitoring-$round.txt"
   start_app "$monitoring" "$log"
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/research.lua" "http://127.0.0.1:$port/api/research" \
-    >/dev/null
+  run_wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/research.lua" \
+    "http://127.0.0.1:$port/api/research" >/dev/null
   local ticks_before ticks_after
   ticks_before=$(cpu_ticks)
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/research.lua" \
+  run_wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/research.lua" \
     "http://127.0.0.1:$port/api/research" >"$out"
   ticks_after=$(cpu_ticks)
   stop_app
@@ -129,7 +143,7 @@ measure() {
     cat "$out" >&2
     exit 1
   fi
-  local rps p99 requests cpu
+  local requests
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
     else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
@@ -137,17 +151,17 @@ measure() {
   requests=$(awk '/requests in/ { print $1 }' "$out")
   cpu=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { printf "%.2f", t * 1000 / hz / n }')
-  echo "$rps $p99 $cpu"
 }
 
 echo "Load: POST /api/research, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), ${WARMUP} warm-up + ${DURATION} measured per run, $ROUNDS round(s)"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %-10s %12s %10s %16s\n' round monitoring 'requests/s' 'p99 ms' 'CPU ms/request'
+rps="" p99="" cpu=""
 off_rps=() on_rps=() off_p99=() on_p99=() off_cpu=() on_cpu=()
 for round in $(seq 1 "$ROUNDS"); do
   for monitoring in false true; do
-    read -r rps p99 cpu < <(measure "$monitoring" "$round")
+    measure "$monitoring" "$round"
     printf '%-6s %-10s %12s %10s %16s\n' "$round" "$monitoring" "$rps" "$p99" "$cpu"
     if [ "$monitoring" = "false" ]; then
       off_rps+=("$rps"); off_p99+=("$p99"); off_cpu+=("$cpu")
