@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.langchain4j.agent.tool.Tool;
@@ -34,15 +33,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.api.AgentOperation;
-import dev.agentobs.health.AgentsHealthIndicator;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
-import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.bridge.RecordingSink;
+import dev.agentobs.health.AgentsHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -191,7 +190,7 @@ class LangChain4jBridgeTests {
 				.start();
 			assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("Paris");
 			// The run ends on the thread that completed the stream, after the answer was handed over
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.sink.operations).hasSize(2));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.sink.operations()).hasSize(2));
 			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
 			assertThat(model.inputTokens()).isEqualTo(20);
@@ -290,27 +289,6 @@ class LangChain4jBridgeTests {
 		@Tool("The current weather in a city")
 		String currentWeather(String city) {
 			throw new IllegalStateException("weather service down");
-		}
-
-	}
-
-	static class RecordingSink implements AgentOperationSink {
-
-		final List<AgentOperation> operations = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void accept(AgentOperation operation) {
-			this.operations.add(operation);
-		}
-
-		List<AgentOperation> of(AgentOperation.Kind kind) {
-			return this.operations.stream().filter((operation) -> operation.kind() == kind).toList();
-		}
-
-		AgentOperation only(AgentOperation.Kind kind) {
-			List<AgentOperation> found = of(kind);
-			assertThat(found).as("%s operations", kind).hasSize(1);
-			return found.get(0);
 		}
 
 	}

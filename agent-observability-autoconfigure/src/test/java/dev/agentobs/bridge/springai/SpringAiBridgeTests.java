@@ -3,7 +3,6 @@ package dev.agentobs.bridge.springai;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,15 +34,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.api.AgentOperation;
-import dev.agentobs.health.AgentsHealthIndicator;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
-import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.bridge.RecordingSink;
+import dev.agentobs.health.AgentsHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -203,7 +202,7 @@ class SpringAiBridgeTests {
 			assertThat(String.join("", chunks)).isEqualTo("Paris");
 			// Spring AI stops its observations in doFinally, just after the subscriber saw completion
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(this.sink.operations).hasSize(2));
+				.untilAsserted(() -> assertThat(this.sink.operations()).hasSize(2));
 			assertThat(this.server.requests()).singleElement()
 				.satisfies((request) -> assertThat(request.replace(" ", "")).contains("\"include_usage\":true"));
 			assertThat(scrape(context))
@@ -299,27 +298,6 @@ class SpringAiBridgeTests {
 		@Tool(description = "The current weather in a city")
 		String currentWeather(String city) {
 			return "sunny in " + city;
-		}
-
-	}
-
-	static class RecordingSink implements AgentOperationSink {
-
-		final List<AgentOperation> operations = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void accept(AgentOperation operation) {
-			this.operations.add(operation);
-		}
-
-		List<AgentOperation> of(AgentOperation.Kind kind) {
-			return this.operations.stream().filter((operation) -> operation.kind() == kind).toList();
-		}
-
-		AgentOperation only(AgentOperation.Kind kind) {
-			List<AgentOperation> found = of(kind);
-			assertThat(found).as("%s operations", kind).hasSize(1);
-			return found.get(0);
 		}
 
 	}
