@@ -3,6 +3,7 @@ package dev.agentobs.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import dev.agentobs.metrics.AgentMeterObservationHandler;
 import dev.agentobs.metrics.AgentMetrics;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.stats.ActiveAgentRuns;
 
 /**
  * Meters of agent operations in the application's {@link MeterRegistry}.
@@ -30,22 +32,25 @@ import dev.agentobs.metrics.TagValueLimits;
 public final class AgentMetricsAutoConfiguration {
 
 	/**
-	 * The order of {@link #agentMeterObservationHandler(AgentMetrics)}: ahead of Spring Boot's
+	 * The order of {@link #agentMeterObservationHandler()}: ahead of Spring Boot's
 	 * unordered default meter handler in the first-match meter group.
 	 */
 	public static final int METER_OBSERVATION_HANDLER_ORDER = 0;
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentMetrics agentMetrics(MeterRegistry registry, TagValueLimits limits) {
-		return new AgentMetrics(registry, limits);
+	AgentMetrics agentMetrics(MeterRegistry registry, TagValueLimits limits,
+			ObjectProvider<ActiveAgentRuns> activeRuns) {
+		AgentMetrics metrics = new AgentMetrics(registry, limits);
+		activeRuns.ifAvailable(metrics::gaugeActiveRuns);
+		return metrics;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(METER_OBSERVATION_HANDLER_ORDER)
-	AgentMeterObservationHandler agentMeterObservationHandler(AgentMetrics metrics) {
-		return new AgentMeterObservationHandler(metrics);
+	AgentMeterObservationHandler agentMeterObservationHandler() {
+		return new AgentMeterObservationHandler();
 	}
 
 }

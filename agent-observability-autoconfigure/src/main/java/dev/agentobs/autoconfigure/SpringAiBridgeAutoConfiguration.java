@@ -1,10 +1,10 @@
 package dev.agentobs.autoconfigure;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,8 +19,8 @@ import org.springframework.util.StringUtils;
 import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
 import dev.agentobs.bridge.springai.SpringAiToolCallingHandler;
-import dev.agentobs.metrics.AgentMetrics;
 import dev.agentobs.observation.AgentOperationDispatcher;
+import dev.agentobs.stats.ActiveAgentRuns;
 
 /**
  * The Spring AI bridge: Spring AI's chat model, tool-calling and chat client observations
@@ -32,13 +32,13 @@ import dev.agentobs.observation.AgentOperationDispatcher;
  *
  * @since 0.1.0
  */
-// After our observation and metrics auto-configurations: the bridge hands operations to the
-// dispatcher of the one and counts runs in progress with the meters of the other.
+// After our observation and statistics auto-configurations: the bridge hands operations to the
+// dispatcher of the one and counts runs in progress with the counter of the other.
 // After Spring AI's observation, chat client and tool-calling auto-configurations: unordered
 // handlers are registered in bean order, and a handler registered later is started after and
 // stopped before those registered earlier, so the bridge never measures more of a call than
 // Spring AI's own handlers do.
-@AutoConfiguration(after = { AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class },
+@AutoConfiguration(after = { AgentObservationAutoConfiguration.class, AgentStatisticsAutoConfiguration.class },
 		afterName = { "org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration",
 				"org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration",
 				"org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration" })
@@ -71,8 +71,9 @@ public final class SpringAiBridgeAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
-				MonitoringProperties properties, Environment environment) {
-			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(properties, environment));
+				MonitoringProperties properties, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns) {
+			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(properties, environment),
+					activeRuns.getIfAvailable());
 		}
 
 		static String defaultAgentName(MonitoringProperties properties, Environment environment) {
@@ -81,36 +82,6 @@ public final class SpringAiBridgeAutoConfiguration {
 				agentName = environment.getProperty("spring.application.name");
 			}
 			return StringUtils.hasText(agentName) ? agentName : FALLBACK_AGENT_NAME;
-		}
-
-		// Nested configurations come before the enclosing one's beans: with the agent meters
-		// present, this handler counts bridged runs in agent_active_runs and the plain one
-		// backs off.
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(MeterRegistry.class)
-		@ConditionalOnBean(AgentMetrics.class)
-		static class MeteredChatClientConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
-					MonitoringProperties properties, Environment environment, AgentMetrics metrics) {
-				return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(properties, environment),
-						new SpringAiChatClientHandler.ActiveRuns() {
-
-							@Override
-							public void started(String agentName) {
-								metrics.runStarted(agentName);
-							}
-
-							@Override
-							public void finished(String agentName) {
-								metrics.runFinished(agentName);
-							}
-
-						});
-			}
-
 		}
 
 	}

@@ -18,6 +18,7 @@ import dev.agentobs.api.AgentOperation;
 import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.observation.NameCombinationCache;
+import dev.agentobs.stats.ActiveAgentRuns;
 
 /**
  * Records agent operations in the meter families of the design: one histogram family per
@@ -112,8 +113,6 @@ public class AgentMetrics implements AgentOperationSink {
 	private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
-
-	private final ConcurrentMap<String, AtomicInteger> activeRuns = new ConcurrentHashMap<>();
 
 	// Meters by the names operations come with, before capping: a name's capped value never
 	// changes once seen, so neither does the meter of a combination of names.
@@ -223,36 +222,16 @@ public class AgentMetrics implements AgentOperationSink {
 	}
 
 	/**
-	 * Count an agent run as started.
-	 * @param agentName the agent's name
+	 * Show the runs in progress that {@code activeRuns} counts as {@code agent_active_runs},
+	 * one gauge per agent.
+	 * @param activeRuns the count of runs in progress
 	 */
-	public void runStarted(String agentName) {
-		activeRuns(agentName).incrementAndGet();
-	}
-
-	/**
-	 * Count an agent run as finished.
-	 * @param agentName the agent's name
-	 */
-	public void runFinished(String agentName) {
-		activeRuns(agentName).decrementAndGet();
-	}
-
-	private AtomicInteger activeRuns(String agentName) {
-		String agent = this.agents.limit(agentName);
-		AtomicInteger count = this.activeRuns.get(agent);
-		if (count != null) {
-			return count;
-		}
-		return this.activeRuns.computeIfAbsent(agent, (name) -> {
-			AtomicInteger value = new AtomicInteger();
-			Gauge.builder(ACTIVE_RUNS, value, AtomicInteger::get)
-				.description("Agent runs in progress")
-				.tag(AGENT, name)
-				.strongReference(true)
-				.register(this.registry);
-			return value;
-		});
+	public void gaugeActiveRuns(ActiveAgentRuns activeRuns) {
+		activeRuns.onNewAgent((agent, count) -> Gauge.builder(ACTIVE_RUNS, count, AtomicInteger::get)
+			.description("Agent runs in progress")
+			.tag(AGENT, agent)
+			.strongReference(true)
+			.register(this.registry));
 	}
 
 	private Timer timer(MeterKey key, Function<MeterKey, Timer> factory) {

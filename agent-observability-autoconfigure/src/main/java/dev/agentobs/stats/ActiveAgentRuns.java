@@ -1,10 +1,13 @@
 package dev.agentobs.stats;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -18,6 +21,9 @@ import dev.agentobs.observation.GenAiAttributes;
  * Counts the agent runs in progress, per agent: a run counts from the start of its
  * observation to its stop. Finished operations alone cannot tell, so this watches the
  * observations themselves; runs recorded after they finished were never in progress here.
+ * Framework bridges count their runs through {@link #started(String)} and
+ * {@link #finished(String)}. The one count behind {@code agent_active_runs}, the statistics and
+ * the health indicator.
  *
  * @since 0.1.0
  */
@@ -26,6 +32,8 @@ public class ActiveAgentRuns implements ObservationHandler<AgentRunContext> {
 	private final TagValueLimiter agents;
 
 	private final ConcurrentMap<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+	private final List<BiConsumer<String, AtomicInteger>> newAgentListeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create the counter.
@@ -56,9 +64,46 @@ public class ActiveAgentRuns implements ObservationHandler<AgentRunContext> {
 		return context instanceof AgentRunContext;
 	}
 
+	/**
+	 * Count a run that is not observed here, such as one a framework bridge sees, as started.
+	 * @param agentName the run's agent
+	 */
+	public void started(String agentName) {
+		count(this.agents.limit(agentName)).incrementAndGet();
+	}
+
+	/**
+	 * Count a run counted with {@link #started(String)} as finished.
+	 * @param agentName the run's agent
+	 */
+	public void finished(String agentName) {
+		count(this.agents.limit(agentName)).decrementAndGet();
+	}
+
+	/**
+	 * Be told of the counter of every agent, those seen so far and those to come, such as to
+	 * register a gauge for each.
+	 * @param listener receives the agent's name and its counter of runs in progress
+	 */
+	public void onNewAgent(BiConsumer<String, AtomicInteger> listener) {
+		this.newAgentListeners.add(listener);
+		this.runs.forEach(listener);
+	}
+
 	private AtomicInteger count(String agent) {
 		AtomicInteger count = this.runs.get(agent);
-		return (count != null) ? count : this.runs.computeIfAbsent(agent, (name) -> new AtomicInteger());
+		if (count != null) {
+			return count;
+		}
+		AtomicInteger fresh = new AtomicInteger();
+		AtomicInteger existing = this.runs.putIfAbsent(agent, fresh);
+		if (existing != null) {
+			return existing;
+		}
+		for (BiConsumer<String, AtomicInteger> listener : this.newAgentListeners) {
+			listener.accept(agent, fresh);
+		}
+		return fresh;
 	}
 
 	/**

@@ -27,7 +27,7 @@ class AgentMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class))
+				AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class, AgentStatisticsAutoConfiguration.class))
 		.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
 	@Test

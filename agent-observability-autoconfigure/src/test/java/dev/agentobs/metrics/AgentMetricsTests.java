@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.api.AgentOperation;
+import dev.agentobs.stats.ActiveAgentRuns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,11 +105,15 @@ class AgentMetricsTests {
 	}
 
 	@Test
-	void activeRunsGaugeFollowsStartedAndFinishedRuns() {
-		this.metrics.runStarted("research-agent");
-		this.metrics.runStarted("research-agent");
-		this.metrics.runFinished("research-agent");
-		assertThat(this.registry.scrape()).contains("agent_active_runs{gen_ai_agent_name=\"research-agent\"} 1");
+	void activeRunsGaugeShowsTheRunsInProgressOfEveryAgent() {
+		ActiveAgentRuns activeRuns = new ActiveAgentRuns(new TagValueLimits(100));
+		activeRuns.started("planner");
+		this.metrics.gaugeActiveRuns(activeRuns);
+		activeRuns.started("research-agent");
+		activeRuns.started("research-agent");
+		activeRuns.finished("research-agent");
+		assertThat(this.registry.scrape()).contains("agent_active_runs{gen_ai_agent_name=\"research-agent\"} 1")
+			.contains("agent_active_runs{gen_ai_agent_name=\"planner\"} 1");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.agentobs.api.AgentOperation;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.stats.ActiveAgentRuns;
 
 /**
  * Counts every Spring AI {@code ChatClient} call, blocking or streaming, as one agent run, so
@@ -49,7 +50,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 
 	private final String defaultAgentName;
 
-	private final ActiveRuns activeRuns;
+	private final @Nullable ActiveAgentRuns activeRuns;
 
 	/**
 	 * Create a handler that does not count runs in progress.
@@ -59,7 +60,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	 * parameter
 	 */
 	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName) {
-		this(operations, defaultAgentName, ActiveRuns.NONE);
+		this(operations, defaultAgentName, null);
 	}
 
 	/**
@@ -68,12 +69,12 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	 * {@code AgentObservations#record}
 	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
 	 * parameter
-	 * @param activeRuns what counts the runs in progress
+	 * @param activeRuns what counts the runs in progress, or {@code null}
 	 */
-	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName, ActiveRuns activeRuns) {
+	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
+			@Nullable ActiveAgentRuns activeRuns) {
 		Assert.notNull(operations, "operations must not be null");
 		Assert.hasText(defaultAgentName, "defaultAgentName must not be empty");
-		Assert.notNull(activeRuns, "activeRuns must not be null");
 		this.operations = operations;
 		this.defaultAgentName = defaultAgentName;
 		this.activeRuns = activeRuns;
@@ -95,7 +96,9 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		}
 		String name = (agentName != null) ? agentName : this.defaultAgentName;
 		context.put(SpringAiRun.class, new SpringAiRun(name, AgentRunContext.newRunId(), conversationId, System.nanoTime()));
-		this.activeRuns.started(name);
+		if (this.activeRuns != null) {
+			this.activeRuns.started(name);
+		}
 	}
 
 	@Override
@@ -104,7 +107,9 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (run == null || run.agentName() == null) {
 			return;
 		}
-		this.activeRuns.finished(run.agentName());
+		if (this.activeRuns != null) {
+			this.activeRuns.finished(run.agentName());
+		}
 		this.operations.accept(AgentOperation.agentRun(run.agentName())
 			.runId(run.runId())
 			.conversationId(run.conversationId())
@@ -116,38 +121,6 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof ChatClientObservationContext;
-	}
-
-	/**
-	 * Counts the runs in progress, such as the {@code agent_active_runs} gauge.
-	 */
-	public interface ActiveRuns {
-
-		/** Counts nothing. */
-		ActiveRuns NONE = new ActiveRuns() {
-
-			@Override
-			public void started(String agentName) {
-			}
-
-			@Override
-			public void finished(String agentName) {
-			}
-
-		};
-
-		/**
-		 * Count a run as started.
-		 * @param agentName the run's agent
-		 */
-		void started(String agentName);
-
-		/**
-		 * Count a run as finished.
-		 * @param agentName the run's agent
-		 */
-		void finished(String agentName);
-
 	}
 
 	private static boolean isRunOrStep(@Nullable ObservationView parent) {

@@ -61,7 +61,7 @@ class LangChain4jBridgeTests {
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
 				MicrometerTracingAutoConfiguration.class, AgentObservationAutoConfiguration.class,
-				AgentMetricsAutoConfiguration.class, AgentTracingAutoConfiguration.class,
+				AgentMetricsAutoConfiguration.class, AgentStatisticsAutoConfiguration.class, AgentTracingAutoConfiguration.class,
 				LangChain4jBridgeAutoConfiguration.class))
 		.withPropertyValues("management.tracing.sampling.probability=1.0")
 		.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))

@@ -72,7 +72,7 @@ class SpringAiBridgeTests {
 					MicrometerTracingAutoConfiguration.class, ChatObservationAutoConfiguration.class,
 					ToolCallingAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
 					ChatClientAutoConfiguration.class, AgentObservationAutoConfiguration.class,
-					AgentMetricsAutoConfiguration.class, AgentTracingAutoConfiguration.class,
+					AgentMetricsAutoConfiguration.class, AgentStatisticsAutoConfiguration.class, AgentTracingAutoConfiguration.class,
 					SpringAiBridgeAutoConfiguration.class))
 			.withPropertyValues("spring.application.name=support-service", "management.tracing.sampling.probability=1.0",
 					"spring.ai.openai.base-url=" + this.server.baseUrl(), "spring.ai.openai.api-key=test-key",
