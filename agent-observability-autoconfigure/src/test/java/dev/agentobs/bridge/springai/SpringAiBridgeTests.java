@@ -43,6 +43,8 @@ import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.bridge.RecordingSink;
 import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.stats.ActiveAgentRuns;
+import dev.agentobs.stats.AgentStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -146,6 +148,11 @@ class SpringAiBridgeTests {
 				assertThat((Map<String, Object>) details.get("agents")).containsKey("geography-agent");
 				assertThat((Map<String, Object>) details.get("models")).containsKey("gpt-4o");
 				assertThat(details.get("costToday")).isNotNull();
+				// The counter the bridge tells of its runs is the one the statistics read
+				ActiveAgentRuns runs = context.getBean(ActiveAgentRuns.class);
+				runs.started("probe");
+				assertThat(context.getBean(AgentStatistics.class).snapshot().activeRuns()).isEqualTo(1);
+				runs.finished("probe");
 			});
 	}
 
