@@ -38,7 +38,7 @@ import dev.agentobs.alert.AlertAudience;
 import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.alert.AlertNotifier;
 import dev.agentobs.alert.AlertRule;
-import dev.agentobs.alert.AlertSecretsSanitizer;
+import dev.agentobs.autoconfigure.AlertSecretsSanitizer;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.EmailNotifier;
 import dev.agentobs.alert.MeterNotificationOutcomeRecorder;
@@ -47,7 +47,7 @@ import dev.agentobs.alert.NotificationQueue;
 import dev.agentobs.alert.PrometheusRuleGenerator;
 import dev.agentobs.alert.WebhookNotifier;
 import dev.agentobs.alert.WebhookSigner;
-import dev.agentobs.endpoint.AgentAlertsEndpoint;
+import dev.agentobs.autoconfigure.endpoint.AgentAlertsEndpoint;
 import dev.agentobs.stats.AgentStatistics;
 
 /**

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.agentobs.endpoint.AgentsEndpoint;
+import dev.agentobs.autoconfigure.endpoint.AgentsEndpoint;
 import dev.agentobs.stats.AgentStatistics;
 
 /**

@@ -13,14 +13,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.alert.AlertEvaluator;
-import dev.agentobs.health.AgentsHealthIndicator;
-import dev.agentobs.health.HealthThresholds;
+import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
+import dev.agentobs.autoconfigure.health.HealthThresholds;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
  * The {@code agents} health indicator, on unless
  * {@code management.health.agents.enabled=false}. Its DEGRADED status is ranked between DOWN
- * and UP by {@link dev.agentobs.health.DegradedStatusEnvironmentPostProcessor}.
+ * and UP by {@link dev.agentobs.autoconfigure.health.DegradedStatusEnvironmentPostProcessor}.
  *
  * @since 0.1.0
  */

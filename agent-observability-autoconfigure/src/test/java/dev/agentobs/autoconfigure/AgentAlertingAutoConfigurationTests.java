@@ -21,7 +21,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import dev.agentobs.alert.AlertCategory;
 import dev.agentobs.alert.AlertEvaluator;
-import dev.agentobs.alert.AlertSecretsSanitizer;
+import dev.agentobs.autoconfigure.AlertSecretsSanitizer;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.EmailNotifier;
 import dev.agentobs.alert.PrometheusRuleGenerator;

@@ -8,7 +8,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.agentobs.endpoint.AgentsEndpoint;
+import dev.agentobs.autoconfigure.endpoint.AgentsEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

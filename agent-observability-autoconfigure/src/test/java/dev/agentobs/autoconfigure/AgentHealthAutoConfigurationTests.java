@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.api.AgentOperation;
-import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

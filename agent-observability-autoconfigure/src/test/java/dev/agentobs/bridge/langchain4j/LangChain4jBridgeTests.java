@@ -41,7 +41,7 @@ import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
 import dev.agentobs.bridge.RecordingSink;
-import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -42,7 +42,7 @@ import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.bridge.RecordingSink;
-import dev.agentobs.health.AgentsHealthIndicator;
+import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.stats.ActiveAgentRuns;
 import dev.agentobs.stats.AgentStatistics;
 

@@ -1,4 +1,4 @@
-package dev.agentobs.alert;
+package dev.agentobs.autoconfigure;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.agentobs.endpoint;
+package dev.agentobs.autoconfigure.endpoint;
 
 import java.io.IOException;
 import java.net.URI;

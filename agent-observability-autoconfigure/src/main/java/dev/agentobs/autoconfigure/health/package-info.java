@@ -2,6 +2,6 @@
  * The agents health indicator and the health status it adds.
  */
 @NullMarked
-package dev.agentobs.health;
+package dev.agentobs.autoconfigure.health;
 
 import org.jspecify.annotations.NullMarked;

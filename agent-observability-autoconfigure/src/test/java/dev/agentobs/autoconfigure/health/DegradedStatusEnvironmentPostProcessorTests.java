@@ -1,4 +1,4 @@
-package dev.agentobs.health;
+package dev.agentobs.autoconfigure.health;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.agentobs.endpoint;
+package dev.agentobs.autoconfigure.endpoint;
 
 import java.time.Duration;
 import java.time.Instant;
