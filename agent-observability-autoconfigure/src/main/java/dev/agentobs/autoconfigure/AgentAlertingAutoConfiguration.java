@@ -1,5 +1,6 @@
 package dev.agentobs.autoconfigure;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +33,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.util.ClassUtils;
+import org.springframework.util.Assert;
 
 import dev.agentobs.alert.AlertAudience;
 import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.alert.AlertNotifier;
 import dev.agentobs.alert.AlertRule;
-import dev.agentobs.autoconfigure.AlertSecretsSanitizer;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.EmailNotifier;
 import dev.agentobs.alert.MeterNotificationOutcomeRecorder;
@@ -46,7 +46,6 @@ import dev.agentobs.alert.NotificationOutcomeRecorder;
 import dev.agentobs.alert.NotificationQueue;
 import dev.agentobs.alert.PrometheusRuleGenerator;
 import dev.agentobs.alert.WebhookNotifier;
-import dev.agentobs.alert.WebhookSigner;
 import dev.agentobs.autoconfigure.endpoint.AgentAlertsEndpoint;
 import dev.agentobs.stats.AgentStatistics;
 
@@ -62,36 +61,24 @@ import dev.agentobs.stats.AgentStatistics;
 		afterName = { "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnMonitoringEnabled
-@EnableConfigurationProperties(MonitoringProperties.class)
+@EnableConfigurationProperties({ MonitoringProperties.class, AgentHealthProperties.class, AgentAlertsProperties.class })
 public final class AgentAlertingAutoConfiguration {
 
 	/** How long a Prometheus rule's condition must hold before it fires. */
 	static final Duration RULE_PENDING_FOR = Duration.ofMinutes(2);
 
-	private static final String JAVA_MAIL_SENDER = "org.springframework.mail.javamail.JavaMailSender";
+	@Bean
+	@ConditionalOnMissingBean
+	AlertThresholds agentAlertThresholds(AgentAlertsProperties alerts) {
+		return alerts.getThresholds().toAlertThresholds();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	AlertThresholds agentAlertThresholds(MonitoringProperties properties) {
-		return thresholds(properties.getAlerts().getThresholds(), properties.getAlerts().getThresholds());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PrometheusRuleGenerator agentPrometheusRuleGenerator(MonitoringProperties properties) {
-		return new PrometheusRuleGenerator("agent-observability", properties.getWindow(),
-				properties.getHealth().getMinRequests(), RULE_PENDING_FOR);
-	}
-
-	static AlertThresholds thresholds(MonitoringProperties.Thresholds own, MonitoringProperties.Thresholds defaults) {
-		return new AlertThresholds(pick(own.getErrorRate(), defaults.getErrorRate()),
-				pick(own.getResponseTime(), defaults.getResponseTime()),
-				pick(own.getFailureCount(), defaults.getFailureCount()), pick(own.getDailyCost(), defaults.getDailyCost()),
-				pick(own.getDailyTokens(), defaults.getDailyTokens()));
-	}
-
-	private static <T> T pick(T own, T fallback) {
-		return (own != null) ? own : fallback;
+	PrometheusRuleGenerator agentPrometheusRuleGenerator(MonitoringProperties properties,
+			AgentHealthProperties health) {
+		return new PrometheusRuleGenerator("agent-observability", properties.getWindow(), health.getMinRequests(),
+				RULE_PENDING_FOR);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -111,32 +98,26 @@ public final class AgentAlertingAutoConfiguration {
 	@ConditionalOnBean(AgentStatistics.class)
 	static class EvaluationConfiguration {
 
+		// Nothing starts here: the evaluator's threads run from the lifecycle's start to the
+		// context's close, so that a start-up that fails later leaves none behind
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
-		AlertEvaluator agentAlertEvaluator(AgentStatistics statistics, MonitoringProperties properties,
-				AlertThresholds thresholds, ObjectProvider<AlertNotifier> notifiers,
+		AlertEvaluator agentAlertEvaluator(AgentStatistics statistics, AgentHealthProperties health,
+				AgentAlertsProperties alerts, AlertThresholds thresholds, ObjectProvider<AlertNotifier> notifiers,
 				ObjectProvider<NotificationOutcomeRecorder> recorder, ObjectProvider<Clock> clock,
 				Environment environment) {
-			MonitoringProperties.Alerts alerts = properties.getAlerts();
-			if (alerts.getEmail().isActive() && !ClassUtils.isPresent(JAVA_MAIL_SENDER, null)) {
-				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.email.enabled", true,
-						"E-mail alerts need Spring's mail support: add spring-boot-starter-mail, "
-								+ "or set monitoring.alerts.email.enabled=false");
-			}
 			NotificationOutcomeRecorder outcomes = recorder.getIfAvailable(() -> NotificationOutcomeRecorder.NONE);
 			String service = environment.getProperty("spring.application.name", "application");
 			List<NotificationQueue> shared = new ArrayList<>();
 			notifiers.orderedStream()
 				.forEach((notifier) -> shared.add(new NotificationQueue(notifier, alerts.getQueueCapacity(), outcomes)));
 			List<AlertAudience> ownThresholds = new ArrayList<>();
-			List<MonitoringProperties.Webhook> webhooks = alerts.getWebhooks();
-			for (int i = 0; i < webhooks.size(); i++) {
-				MonitoringProperties.Webhook webhook = webhooks.get(i);
-				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service),
+			for (WebhookProperties webhook : alerts.getWebhooks()) {
+				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, service),
 						alerts.getQueueCapacity(), outcomes);
-				if (hasOverrides(webhook.getThreshold())) {
+				if (webhook.getThreshold().isAnySet()) {
 					ownThresholds.add(new AlertAudience(String.valueOf(webhook.getUrl()),
-							thresholds(webhook.getThreshold(), alerts.getThresholds()), List.of(queue)));
+							alerts.thresholds(webhook.getThreshold()), List.of(queue)));
 				}
 				else {
 					shared.add(queue);
@@ -145,28 +126,22 @@ public final class AgentAlertingAutoConfiguration {
 			List<AlertAudience> audiences = new ArrayList<>();
 			audiences.add(new AlertAudience("default", thresholds, shared));
 			audiences.addAll(ownThresholds);
-			AlertEvaluator evaluator = new AlertEvaluator(statistics, audiences, properties.getHealth().getMinRequests(),
-					alerts.getRepeatInterval(), clock.getIfUnique(Clock::systemUTC));
-			evaluator.start(alerts.getEvaluationInterval());
-			return evaluator;
+			return new AlertEvaluator(statistics, audiences, health.getMinRequests(), alerts.getRepeatInterval(),
+					clock.getIfUnique(Clock::systemUTC));
 		}
 
-		private static WebhookNotifier webhookNotifier(MonitoringProperties.Webhook webhook, int index,
-				String service) {
-			if (webhook.getUrl() == null) {
-				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.webhooks[" + index + "].url",
-						null, "Every webhook needs a URL, such as https://hooks.example.com/agents");
-			}
-			String secret = webhook.getSecret();
-			return new WebhookNotifier(webhook.getUrl(), webhook.getFormat(), webhook.getEvents(),
-					(secret != null && !secret.isEmpty()) ? new WebhookSigner(secret) : null, webhook.getTimeout(),
-					webhook.getMaxAttempts(), webhook.getBackoff(), webhook.getHeaders(), service);
+		@Bean
+		@ConditionalOnMissingBean
+		AlertEvaluatorLifecycle agentAlertEvaluatorLifecycle(AlertEvaluator evaluator, AgentAlertsProperties alerts) {
+			return new AlertEvaluatorLifecycle(evaluator, alerts.getEvaluationInterval());
 		}
 
-		private static boolean hasOverrides(MonitoringProperties.Thresholds threshold) {
-			return threshold.getErrorRate() != null || threshold.getResponseTime() != null
-					|| threshold.getFailureCount() != null || threshold.getDailyCost() != null
-					|| threshold.getDailyTokens() != null;
+		private static WebhookNotifier webhookNotifier(WebhookProperties webhook, String service) {
+			URI url = webhook.getUrl();
+			// Checked at binding: every webhook has an http or https URL
+			Assert.state(url != null, "a webhook without a URL was bound");
+			return new WebhookNotifier(url, webhook.getFormat(), webhook.getEvents(), webhook.signer(),
+					webhook.getTimeout(), webhook.getMaxAttempts(), webhook.getBackoff(), webhook.getHeaders(), service);
 		}
 
 	}
@@ -230,32 +205,26 @@ public final class AgentAlertingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "agentEmailNotifier")
-		EmailNotifier agentEmailNotifier(MonitoringProperties properties, ObjectProvider<JavaMailSender> mailSender,
+		EmailNotifier agentEmailNotifier(AgentAlertsProperties alerts, ObjectProvider<JavaMailSender> mailSender,
 				Environment environment) {
-			MonitoringProperties.Email email = properties.getAlerts().getEmail();
-			if (email.getRecipients().isEmpty()) {
-				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.email.recipients", "[]",
-						"E-mail alerts are on but go to nobody: set monitoring.alerts.email.recipients, "
-								+ "or monitoring.alerts.email.enabled=false");
-			}
+			EmailAlertsProperties email = alerts.getEmail();
 			String host = email.getSmtpHost();
 			JavaMailSender sender = (host != null && !host.isBlank()) ? mailSender(email) : mailSender.getIfAvailable();
 			if (sender == null) {
+				// Only known once the beans are: whether the application has a mail sender
 				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.email.smtp-host", null,
-						"E-mail alerts need an SMTP server: set monitoring.alerts.email.smtp-host, or spring.mail.host "
-								+ "for the application's own mail sender");
+						"smtp-host must be an SMTP server such as smtp.example.org when the application has no "
+								+ "mail sender (spring.mail.host), was null");
 			}
-			String from = (email.getFrom() != null) ? email.getFrom() : email.getUsername();
-			if (from == null || from.isBlank()) {
-				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.email.from", null,
-						"E-mail alerts need a sender: set monitoring.alerts.email.from (or a username)");
-			}
+			String from = email.sender();
+			// Checked at binding: active e-mail alerts have a sender
+			Assert.state(from != null, "e-mail alerts without a sender were bound");
 			return new EmailNotifier(sender, from, email.getRecipients(),
 					environment.getProperty("spring.application.name", "application"),
 					(host != null && !host.isBlank()) ? host + ":" + email.getSmtpPort() : "the application's mail sender");
 		}
 
-		private static JavaMailSender mailSender(MonitoringProperties.Email email) {
+		private static JavaMailSender mailSender(EmailAlertsProperties email) {
 			JavaMailSenderImpl sender = new JavaMailSenderImpl();
 			sender.setHost(email.getSmtpHost());
 			sender.setPort(email.getSmtpPort());

@@ -1,8 +1,6 @@
 package dev.agentobs.autoconfigure;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import dev.agentobs.cost.CostCalculator;
 import dev.agentobs.cost.CostMetrics;
 import dev.agentobs.cost.CostTracker;
-import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.metrics.TagValueLimits;
 
 /**
@@ -34,38 +31,20 @@ import dev.agentobs.metrics.TagValueLimits;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(TagValueLimits.class)
 @ConditionalOnMonitoringEnabled
-@EnableConfigurationProperties(MonitoringProperties.class)
+@EnableConfigurationProperties(AgentCostProperties.class)
 public final class AgentCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CostCalculator agentCostCalculator(MonitoringProperties properties) {
-		Map<String, ModelPrice> prices = new LinkedHashMap<>();
-		properties.getCost().getModels().forEach((model, price) -> prices.put(model, modelPrice(model, price)));
-		return new CostCalculator(prices);
-	}
-
-	private static ModelPrice modelPrice(String model, MonitoringProperties.ModelPrice price) {
-		Double input = price.getInput();
-		Double output = price.getOutput();
-		if (input == null || output == null) {
-			String prefix = model.matches("[a-z0-9-]+") ? "monitoring.cost.models." + model
-					: "monitoring.cost.models[" + model + "]";
-			String key = prefix + ((input == null) ? ".input" : ".output");
-			throw new IllegalStateException(key + " is not set but model '" + model
-					+ "' has a price: set both input and output in USD per million tokens (0 for a model that "
-					+ "charges no output, such as an embedding model)");
-		}
-		Double cachedInput = price.getCachedInput();
-		return new ModelPrice(input, output, (cachedInput != null) ? cachedInput : input);
+	CostCalculator agentCostCalculator(AgentCostProperties cost) {
+		return new CostCalculator(cost.toModelPrices());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CostTracker agentCostTracker(CostCalculator calculator, TagValueLimits limits, MonitoringProperties properties,
+	CostTracker agentCostTracker(CostCalculator calculator, TagValueLimits limits, AgentCostProperties cost,
 			ObjectProvider<Clock> clock) {
-		return new CostTracker(calculator, limits, clock.getIfUnique(Clock::systemUTC),
-				properties.getCost().getZone());
+		return new CostTracker(calculator, limits, clock.getIfUnique(Clock::systemUTC), cost.getZone());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
-import dev.agentobs.autoconfigure.health.HealthThresholds;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
@@ -29,21 +28,17 @@ import dev.agentobs.stats.AgentStatistics;
 @ConditionalOnBean(AgentStatistics.class)
 @ConditionalOnEnabledHealthIndicator("agents")
 @ConditionalOnMonitoringEnabled
-@EnableConfigurationProperties(MonitoringProperties.class)
+@EnableConfigurationProperties(AgentHealthProperties.class)
 public final class AgentHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(value = AgentsHealthIndicator.class, name = "agentsHealthIndicator")
-	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, MonitoringProperties properties,
+	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, AgentHealthProperties health,
 			ObjectProvider<AlertEvaluator> alerts) {
-		MonitoringProperties.Health health = properties.getHealth();
-		return new AgentsHealthIndicator(statistics,
-				new HealthThresholds(health.getMinRequests(), health.getDegraded().getErrorRate(),
-						health.getDegraded().getResponseTime(), health.getDown().getErrorRate()),
-				() -> {
-					AlertEvaluator evaluator = alerts.getIfAvailable();
-					return (evaluator != null) ? evaluator.firing() : List.of();
-				});
+		return new AgentsHealthIndicator(statistics, health.toThresholds(), () -> {
+			AlertEvaluator evaluator = alerts.getIfAvailable();
+			return (evaluator != null) ? evaluator.firing() : List.of();
+		});
 	}
 
 }

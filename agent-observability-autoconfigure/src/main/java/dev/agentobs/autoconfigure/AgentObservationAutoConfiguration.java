@@ -39,19 +39,22 @@ import dev.agentobs.observation.ToolCallObservationConvention;
 @AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnMonitoringEnabled
-@EnableConfigurationProperties(MonitoringProperties.class)
+@EnableConfigurationProperties({ MonitoringProperties.class, AgentMetricsProperties.class,
+		AgentLoggingProperties.class })
 public final class AgentObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TagValueLimits agentTagValueLimits(MonitoringProperties properties) {
-		return new TagValueLimits(properties.getMetrics().getMaxTagValues());
+	TagValueLimits agentTagValueLimits(AgentMetricsProperties metrics) {
+		return new TagValueLimits(metrics.getMaxTagValues());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	AgentOperationDispatcher agentOperationDispatcher(ObjectProvider<AgentOperationSink> sinks) {
-		return new AgentOperationDispatcher(sinks.orderedStream().toList());
+		// Read on the first operation, not now: the dispatcher is created with the observation
+		// registry, and a sink that fails to be created must report its own failure
+		return new AgentOperationDispatcher(() -> sinks.orderedStream().toList());
 	}
 
 	@Bean

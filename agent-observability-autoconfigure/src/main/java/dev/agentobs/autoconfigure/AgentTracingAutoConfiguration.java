@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
@@ -26,6 +27,7 @@ import dev.agentobs.tracing.AgentTracingObservationHandler;
 		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
 @ConditionalOnClass({ Tracer.class, TracingObservationHandler.class })
 @ConditionalOnMonitoringEnabled
+@EnableConfigurationProperties(AgentTracingProperties.class)
 public final class AgentTracingAutoConfiguration {
 
 	/**
@@ -45,8 +47,8 @@ public final class AgentTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("monitoring.tracing.capture-content")
-	AgentContentObservationFilter agentContentObservationFilter(MonitoringProperties properties) {
-		return new AgentContentObservationFilter(properties.getTracing().getMaxContentLength());
+	AgentContentObservationFilter agentContentObservationFilter(AgentTracingProperties tracing) {
+		return new AgentContentObservationFilter(tracing.getMaxContentLength());
 	}
 
 }

@@ -47,7 +47,7 @@ import dev.agentobs.stats.ActiveAgentRuns;
 @ConditionalOnBean(AgentOperationDispatcher.class)
 @ConditionalOnMonitoringEnabled
 @ConditionalOnBooleanProperty(name = "monitoring.bridges.spring-ai.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(MonitoringProperties.class)
+@EnableConfigurationProperties(AgentBridgesProperties.class)
 public final class SpringAiBridgeAutoConfiguration {
 
 	@Bean
@@ -71,13 +71,13 @@ public final class SpringAiBridgeAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
-				MonitoringProperties properties, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns) {
-			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(properties, environment),
+				AgentBridgesProperties bridges, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns) {
+			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(bridges, environment),
 					activeRuns.getIfAvailable());
 		}
 
-		static String defaultAgentName(MonitoringProperties properties, Environment environment) {
-			String agentName = properties.getBridges().getSpringAi().getAgentName();
+		static String defaultAgentName(AgentBridgesProperties bridges, Environment environment) {
+			String agentName = bridges.getSpringAi().getAgentName();
 			if (!StringUtils.hasText(agentName)) {
 				agentName = environment.getProperty("spring.application.name");
 			}

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -70,54 +69,57 @@ class AgentAlertingAutoConfigurationTests {
 	@Test
 	void errorRateGivenAsPercentFailsNamingTheKeyAndTheFix() {
 		this.contextRunner.withPropertyValues("monitoring.alerts.thresholds.error-rate=10")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("monitoring.alerts.thresholds.error-rate was 10.0 but must be a fraction between 0 "
-						+ "and 1; for 10% write 0.10"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.thresholds.error-rate", "Value: \"10.0\"",
+						"Reason: error-rate must be a fraction between 0 and 1; for 10% write 0.10, was 10.0"));
 	}
 
 	@Test
 	void webhookUrlMustBeHttp() {
 		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=ftp://files.example.org/hook")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("monitoring.alerts.webhooks[].url was ftp://files.example.org/hook but must be an http "
-						+ "or https URL such as https://hooks.example.com/agents"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"ftp://files.example.org/hook\"",
+						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, "
+								+ "was ftp://files.example.org/hook"));
 	}
 
 	@Test
 	void webhookSecretMustBeWhsecBase64AndIsNotEchoed() {
 		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
 				"monitoring.alerts.webhooks[0].secret=whsec_not base64 at all")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageStartingWith("monitoring.alerts.webhooks[].secret was ****** but must be 'whsec_'")
-				.hasMessageNotContaining("not base64 at all"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].secret", "Value: \"******\"",
+						"Reason: secret must be 'whsec_' followed by base64")
+				.doesNotContain("not base64 at all"));
 	}
 
 	@Test
 	void webhookWithoutUrlFails() {
 		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].format=slack")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("monitoring.alerts.webhooks[0].url")
-				.hasMessageContaining("Every webhook needs a URL"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"null\"",
+						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, was null"));
 	}
 
 	@Test
 	void emailWithRecipientsButNoServerFails() {
-		this.contextRunner.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("monitoring.alerts.email.smtp-host")
-				.hasMessageContaining("set monitoring.alerts.email.smtp-host, or spring.mail.host"));
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
+					"monitoring.alerts.email.from=alerts@example.org")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.email.smtp-host", "Value: \"null\"",
+						"Reason: smtp-host must be an SMTP server such as smtp.example.org when the application has "
+								+ "no mail sender (spring.mail.host)"));
 	}
 
 	@Test
 	void emailEnabledWithoutRecipientsFails() {
 		this.contextRunner
 			.withPropertyValues("monitoring.alerts.email.enabled=true", "monitoring.alerts.email.smtp-host=localhost")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("monitoring.alerts.email.recipients")
-				.hasMessageContaining("go to nobody"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.email.recipients", "Value: \"[]\"",
+						"Reason: recipients must be at least one address when e-mail alerts are on, "
+								+ "or set monitoring.alerts.email.enabled=false"));
 	}
 
 	@Test
@@ -125,8 +127,9 @@ class AgentAlertingAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(JavaMailSender.class))
 			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
 					"monitoring.alerts.email.smtp-host=localhost")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("add spring-boot-starter-mail"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.email.enabled",
+						"add spring-boot-starter-mail for e-mail alerts"));
 	}
 
 	@Test
@@ -146,8 +149,8 @@ class AgentAlertingAutoConfigurationTests {
 			.addFirst(yaml("robutler-style-monitoring.yml")))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(EmailNotifier.class);
-				MonitoringProperties.Alerts alerts = context.getBean(MonitoringProperties.class).getAlerts();
-				MonitoringProperties.Webhook webhook = alerts.getWebhooks().get(0);
+				AgentAlertsProperties alerts = context.getBean(AgentAlertsProperties.class);
+				WebhookProperties webhook = alerts.getWebhooks().get(0);
 				assertThat(webhook.getUrl()).isEqualTo(URI.create("https://alerts.example.org/agents"));
 				assertThat(webhook.getEvents()).containsExactlyInAnyOrder(AlertCategory.ERROR,
 						AlertCategory.PERFORMANCE_DEGRADATION);

@@ -54,9 +54,9 @@ class AgentCostAutoConfigurationTests {
 	void priceWithoutOutputFailsStartUpNamingTheKey() {
 		this.contextRunner.withPropertyValues("monitoring.cost.models.gpt-4o.input=2.50").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("monitoring.cost.models.gpt-4o.output is not set");
+			assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.cost.models.gpt-4o.output", "Value: \"null\"",
+						"Reason: output must be set when a model has a price: USD per million output tokens");
 		});
 	}
 
@@ -64,9 +64,10 @@ class AgentCostAutoConfigurationTests {
 	void negativePriceFailsStartUpNamingTheKey() {
 		this.contextRunner.withPropertyValues("monitoring.cost.models.gpt-4o.input=-1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("monitoring.cost.models.<model>.input was -1.0 but must be 0 or more");
+			assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.cost.models.gpt-4o.input", "Value: \"-1.0\"",
+						"Reason: input must be 0 or more USD per million tokens, such as 2.50, was -1.0")
+				.doesNotContain("observationRegistry");
 		});
 	}
 

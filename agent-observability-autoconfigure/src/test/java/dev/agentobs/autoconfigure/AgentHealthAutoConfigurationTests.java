@@ -55,7 +55,7 @@ class AgentHealthAutoConfigurationTests {
 				// One failure in three: 0.33 is past the degraded 0.2 and short of the down 0.9
 				assertThat(health.getStatus()).isEqualTo(AgentsHealthIndicator.DEGRADED);
 				// A bare number is milliseconds, as in Robutler-style configuration
-				assertThat(context.getBean(MonitoringProperties.class).getHealth().getDegraded().getResponseTime())
+				assertThat(context.getBean(AgentHealthProperties.class).getDegraded().getResponseTime())
 					.isEqualTo(Duration.ofSeconds(5));
 			});
 	}
@@ -64,10 +64,9 @@ class AgentHealthAutoConfigurationTests {
 	void downThresholdBelowTheDegradedOneFailsStartUp() {
 		this.contextRunner.withPropertyValues("monitoring.health.down.error-rate=0.05").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("monitoring.health.down.error-rate was 0.05 but must be at least "
-						+ "monitoring.health.degraded.error-rate (0.1)");
+			assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.health.down.error-rate", "Value: \"0.05\"",
+						"Reason: down.error-rate must be at least the degraded error rate (0.1)");
 		});
 	}
 
@@ -75,9 +74,9 @@ class AgentHealthAutoConfigurationTests {
 	void errorRateAboveOneFailsStartUpNamingTheKey() {
 		this.contextRunner.withPropertyValues("monitoring.health.degraded.error-rate=10").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("monitoring.health.degraded.error-rate was 10.0 but must be a fraction");
+			assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.health.degraded.error-rate", "Value: \"10.0\"",
+						"Reason: error-rate must be a fraction above 0 and at most 1, such as 0.10 for 10%, was 10.0");
 		});
 	}
 

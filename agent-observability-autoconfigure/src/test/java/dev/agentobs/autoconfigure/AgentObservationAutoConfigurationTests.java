@@ -122,8 +122,9 @@ class AgentObservationAutoConfigurationTests {
 	void runWithBadMaxTagValuesShouldFailNamingTheKeyAndValue() {
 		this.contextRunner.withPropertyValues("monitoring.metrics.max-tag-values=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("monitoring.metrics.max-tag-values was 0 but must be 1 or more");
+			assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.metrics.max-tag-values", "Value: \"0\"",
+						"Reason: max-tag-values must be 1 or more");
 		});
 	}
 

@@ -126,10 +126,9 @@ class SpringAiBridgeAutoConfigurationTests {
 	@Test
 	void blankAgentNameFailsStartupNamingTheKey() {
 		this.contextRunner.withPropertyValues("monitoring.bridges.spring-ai.agent-name= ")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("monitoring.bridges.spring-ai.agent-name"));
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.bridges.spring-ai.agent-name",
+						"Reason: agent-name must be a name such as research-agent, or unset to use spring.application.name"));
 	}
 
 	private static void observeChatClientCall(ObservationRegistry registry, Map<String, Object> params) {

@@ -88,12 +88,16 @@ public class AlertEvaluator implements AutoCloseable {
 	}
 
 	/**
-	 * Evaluate every interval on a daemon thread of the evaluator's own.
+	 * Start the receivers' delivery threads, and evaluate every interval on a daemon thread of
+	 * the evaluator's own, until {@link #close()}.
 	 * @param interval the evaluation interval
 	 */
 	public synchronized void start(Duration interval) {
 		if (this.scheduler != null) {
 			return;
+		}
+		for (AlertAudience audience : this.audiences) {
+			audience.receivers().forEach(NotificationQueue::start);
 		}
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "agent-alerts-evaluator");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 import dev.agentobs.observation.ThrottledLogger;
@@ -11,7 +12,9 @@ import dev.agentobs.observation.ThrottledLogger;
 /**
  * A bounded queue and one delivery thread for one receiver. Offering never blocks: when the
  * queue is full the oldest notification is dropped and counted, so that a receiver that never
- * answers costs a bounded amount of memory and nothing else.
+ * answers costs a bounded amount of memory and nothing else. The thread runs from
+ * {@link #start()} to {@link #close()}, so that whoever owns the queue decides its lifetime;
+ * alerts offered before the start wait for it.
  *
  * @since 0.1.0
  */
@@ -20,30 +23,56 @@ public final class NotificationQueue implements AutoCloseable {
 	private static final ThrottledLogger logger = new ThrottledLogger(LoggerFactory.getLogger(NotificationQueue.class),
 			Duration.ofMinutes(5));
 
+	/** How long {@link #close()} waits for a delivery in progress to give up. */
+	private static final long CLOSE_WAIT_MILLIS = 2000;
+
 	private final AlertNotifier notifier;
 
 	private final LinkedBlockingDeque<Alert> queue;
 
 	private final NotificationOutcomeRecorder outcomes;
 
-	private final Thread worker;
+	private @Nullable Thread worker;
 
-	private volatile boolean running = true;
+	private boolean closed;
+
+	private volatile boolean running;
 
 	/**
-	 * Create the queue and start its delivery thread.
+	 * Create the queue; its delivery thread runs from {@link #start()}.
 	 * @param notifier the receiver
 	 * @param capacity how many notifications may wait
 	 * @param outcomes counts what becomes of each
 	 */
 	public NotificationQueue(AlertNotifier notifier, int capacity, NotificationOutcomeRecorder outcomes) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("a notification queue needs a capacity of 1 or more, was " + capacity);
-		}
+		checkCapacity("capacity", capacity);
 		this.notifier = notifier;
 		this.queue = new LinkedBlockingDeque<>(capacity);
 		this.outcomes = outcomes;
-		this.worker = new Thread(this::deliver, "agent-alerts-" + notifier.channel());
+	}
+
+	/**
+	 * Check how many notifications may wait, for code that reads it from configuration and
+	 * wants to report a bad one under its own name.
+	 * @param name the name to report, such as {@code capacity}
+	 * @param capacity how many notifications may wait
+	 * @throws IllegalArgumentException naming {@code name}, the value and what would be right
+	 */
+	public static void checkCapacity(String name, int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException(name + " must be 1 or more (100 is a good start), was " + capacity);
+		}
+	}
+
+	/**
+	 * Start the delivery thread, unless it runs already or the queue was closed.
+	 */
+	public synchronized void start() {
+		if (this.worker != null || this.closed) {
+			return;
+		}
+		this.running = true;
+		this.worker = new Thread(this::deliver, "agent-alerts-" + this.notifier.channel());
 		this.worker.setDaemon(true);
 		this.worker.start();
 	}
@@ -104,10 +133,24 @@ public final class NotificationQueue implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stop the delivery thread and wait briefly for it to end; alerts still queued are not
+	 * sent. A closed queue does not start again.
+	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		this.running = false;
-		this.worker.interrupt();
+		Thread thread = this.worker;
+		if (thread != null && thread != Thread.currentThread()) {
+			thread.interrupt();
+			try {
+				thread.join(CLOSE_WAIT_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 }

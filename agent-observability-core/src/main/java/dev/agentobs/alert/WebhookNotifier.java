@@ -60,12 +60,8 @@ public class WebhookNotifier implements AlertNotifier {
 	 */
 	public WebhookNotifier(URI url, WebhookFormat format, Set<AlertCategory> events, @Nullable WebhookSigner signer,
 			Duration timeout, int maxAttempts, Duration backoff, Map<String, String> headers, String service) {
-		if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-			throw new IllegalArgumentException("a webhook URL must be http or https, was " + url);
-		}
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("max-attempts must be 1 or more, was " + maxAttempts);
-		}
+		checkUrl("url", url);
+		checkMaxAttempts("maxAttempts", maxAttempts);
 		this.url = url;
 		this.format = format;
 		this.events = events.isEmpty() ? EnumSet.allOf(AlertCategory.class) : EnumSet.copyOf(events);
@@ -76,6 +72,33 @@ public class WebhookNotifier implements AlertNotifier {
 		this.headers = Map.copyOf(headers);
 		this.service = service;
 		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+	}
+
+	/**
+	 * Check a webhook's URL, for code that reads it from configuration and wants to report a
+	 * bad one under its own name.
+	 * @param name the name to report, such as {@code url}
+	 * @param url the URL, or {@code null} when none was given
+	 * @throws IllegalArgumentException naming {@code name}, the URL and what would be right
+	 */
+	public static void checkUrl(String name, @Nullable URI url) {
+		if (url == null || (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()))) {
+			throw new IllegalArgumentException(
+					name + " must be an http or https URL such as https://hooks.example.com/agents, was " + url);
+		}
+	}
+
+	/**
+	 * Check how many attempts a notification may take, for code that reads it from
+	 * configuration and wants to report a bad one under its own name.
+	 * @param name the name to report, such as {@code maxAttempts}
+	 * @param maxAttempts the attempts at most
+	 * @throws IllegalArgumentException naming {@code name}, the value and what would be right
+	 */
+	public static void checkMaxAttempts(String name, int maxAttempts) {
+		if (maxAttempts < 1) {
+			throw new IllegalArgumentException(name + " must be 1 or more (4 retries a few times), was " + maxAttempts);
+		}
 	}
 
 	@Override

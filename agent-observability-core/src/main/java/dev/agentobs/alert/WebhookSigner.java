@@ -32,11 +32,12 @@ public final class WebhookSigner {
 			this.key = Base64.getDecoder().decode(encoded);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("a webhook secret must be 'whsec_' followed by base64, "
+			// Never the secret itself in the message: it ends up in logs
+			throw new IllegalArgumentException("secret must be 'whsec_' followed by base64, "
 					+ "such as whsec_c2VjcmV0LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=", ex);
 		}
 		if (this.key.length == 0) {
-			throw new IllegalArgumentException("a webhook secret must not be empty");
+			throw new IllegalArgumentException("secret must be 'whsec_' followed by at least one byte in base64, was empty");
 		}
 	}
 

@@ -13,9 +13,9 @@ public record ModelPrice(double input, double output, double cachedInput) {
 	private static final double MILLION = 1_000_000d;
 
 	public ModelPrice {
-		requirePrice(input, "input");
-		requirePrice(output, "output");
-		requirePrice(cachedInput, "cachedInput");
+		checkPrice("input", input);
+		checkPrice("output", output);
+		checkPrice("cachedInput", cachedInput);
 	}
 
 	/**
@@ -42,9 +42,17 @@ public record ModelPrice(double input, double output, double cachedInput) {
 		return (uncached * this.input + cached * this.cachedInput + Math.max(outputTokens, 0) * this.output) / MILLION;
 	}
 
-	private static void requirePrice(double price, String name) {
+	/**
+	 * Check one price: the rule the record's constructor applies, for code that reads prices
+	 * from configuration and wants to report a bad one under its own name.
+	 * @param name the name to report, such as {@code input}
+	 * @param price USD per million tokens
+	 * @throws IllegalArgumentException naming {@code name}, the price and what would be right
+	 */
+	public static void checkPrice(String name, double price) {
 		if (!(price >= 0) || Double.isInfinite(price)) {
-			throw new IllegalArgumentException(name + " must be 0 or more USD per million tokens, was " + price);
+			throw new IllegalArgumentException(
+					name + " must be 0 or more USD per million tokens, such as 2.50, was " + price);
 		}
 	}
 

@@ -34,9 +34,7 @@ public final class TagValueLimiter {
 	 * @param maxValues how many distinct values to admit
 	 */
 	public TagValueLimiter(String label, int maxValues) {
-		if (maxValues < 1) {
-			throw new IllegalArgumentException("maxValues must be 1 or more, was " + maxValues);
-		}
+		TagValueLimits.checkMaxValues("maxValues", maxValues);
 		this.label = label;
 		this.maxValues = maxValues;
 	}

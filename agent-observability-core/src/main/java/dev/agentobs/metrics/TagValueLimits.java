@@ -20,11 +20,22 @@ public final class TagValueLimits {
 	 * @param maxValues how many distinct values each label admits
 	 */
 	public TagValueLimits(int maxValues) {
+		checkMaxValues("maxValues", maxValues);
+		this.maxValues = maxValues;
+	}
+
+	/**
+	 * Check how many distinct values a label may admit: the rule of this class and of
+	 * {@link TagValueLimiter}, for code that reads the limit from configuration.
+	 * @param name the name to report, such as {@code maxValues}
+	 * @param maxValues how many distinct values each label admits
+	 * @throws IllegalArgumentException naming {@code name}, the value and what would be right
+	 */
+	public static void checkMaxValues(String name, int maxValues) {
 		if (maxValues < 1) {
 			throw new IllegalArgumentException(
-					"monitoring.metrics.max-tag-values must be 1 or more, was " + maxValues);
+					name + " must be 1 or more; it caps the series per label (100 is a good start), was " + maxValues);
 		}
-		this.maxValues = maxValues;
 	}
 
 	/**

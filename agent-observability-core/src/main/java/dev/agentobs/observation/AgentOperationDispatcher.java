@@ -2,6 +2,7 @@ package dev.agentobs.observation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,9 @@ import dev.agentobs.api.AgentOperation;
 /**
  * Hands each finished operation to every {@link AgentOperationSink}, isolating them from each
  * other and from the agent: a sink that throws is logged (at most once a minute per sink) and
- * the others still run.
+ * the others still run. The sinks may be given as a supplier read on the first dispatch, so
+ * that whoever creates the dispatcher early (with the observation registry) does not create
+ * every sink with it.
  *
  * @since 0.1.0
  */
@@ -19,10 +22,26 @@ public final class AgentOperationDispatcher {
 	private static final ThrottledLogger logger = new ThrottledLogger(
 			LoggerFactory.getLogger(AgentOperationDispatcher.class), Duration.ofMinutes(1));
 
-	private final AgentOperationSink[] sinks;
+	private static final AgentOperationSink[] UNRESOLVED = new AgentOperationSink[0];
 
+	private final Supplier<? extends List<? extends AgentOperationSink>> sinkSupplier;
+
+	private volatile AgentOperationSink[] sinks = UNRESOLVED;
+
+	/**
+	 * Create a dispatcher to the given sinks.
+	 * @param sinks the sinks, in the order they receive each operation
+	 */
 	public AgentOperationDispatcher(List<? extends AgentOperationSink> sinks) {
-		this.sinks = sinks.toArray(new AgentOperationSink[0]);
+		this(() -> sinks);
+	}
+
+	/**
+	 * Create a dispatcher whose sinks are read once, on the first dispatch.
+	 * @param sinks supplies the sinks, in the order they receive each operation
+	 */
+	public AgentOperationDispatcher(Supplier<? extends List<? extends AgentOperationSink>> sinks) {
+		this.sinkSupplier = sinks;
 	}
 
 	/**
@@ -30,7 +49,11 @@ public final class AgentOperationDispatcher {
 	 * @param operation the operation
 	 */
 	public void dispatch(AgentOperation operation) {
-		for (AgentOperationSink sink : this.sinks) {
+		AgentOperationSink[] sinks = this.sinks;
+		if (sinks == UNRESOLVED) {
+			sinks = resolveSinks();
+		}
+		for (AgentOperationSink sink : sinks) {
 			try {
 				sink.accept(operation);
 			}
@@ -39,6 +62,13 @@ public final class AgentOperationDispatcher {
 						+ " failed on " + operation + "; the agent is not affected", ex);
 			}
 		}
+	}
+
+	private synchronized AgentOperationSink[] resolveSinks() {
+		if (this.sinks == UNRESOLVED) {
+			this.sinks = this.sinkSupplier.get().toArray(new AgentOperationSink[0]);
+		}
+		return this.sinks;
 	}
 
 }

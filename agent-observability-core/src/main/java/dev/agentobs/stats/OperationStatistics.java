@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
 
 import dev.agentobs.api.AgentOperation;
 import dev.agentobs.cost.CostTracker;
@@ -83,7 +82,7 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 	 */
 	public OperationStatistics(Duration window, TagValueLimits limits, Clock clock,
 			@Nullable ActiveAgentRuns activeRuns, @Nullable CostTracker costTracker) {
-		Assert.isTrue(window.compareTo(Duration.ofSeconds(1)) >= 0, () -> "window must be 1s or more, was " + window);
+		checkWindow("window", window);
 		this.clock = clock;
 		this.window = window;
 		this.stepMillis = window.toMillis() / WINDOW_STEPS;
@@ -93,6 +92,19 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 		this.toolNames = limits.forLabel(GenAiAttributes.TOOL_NAME.key());
 		this.activeRuns = activeRuns;
 		this.costTracker = costTracker;
+	}
+
+	/**
+	 * Check the length of the rolling window, for code that reads it from configuration and
+	 * wants to report a bad one under its own name.
+	 * @param name the name to report, such as {@code window}
+	 * @param window the length of the rolling window
+	 * @throws IllegalArgumentException naming {@code name}, the window and what would be right
+	 */
+	public static void checkWindow(String name, @Nullable Duration window) {
+		if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException(name + " must be 1s or more (5m suits most services), was " + window);
+		}
 	}
 
 	@Override

@@ -28,11 +28,22 @@ public class AgentContentObservationFilter implements ObservationFilter {
 	 * @param maxLength the most characters of each content attribute
 	 */
 	public AgentContentObservationFilter(int maxLength) {
+		checkMaxLength("maxLength", maxLength);
+		this.maxLength = maxLength;
+	}
+
+	/**
+	 * Check the most characters of a content attribute, for code that reads it from
+	 * configuration and wants to report a bad one under its own name.
+	 * @param name the name to report, such as {@code maxLength}
+	 * @param maxLength the most characters of each content attribute
+	 * @throws IllegalArgumentException naming {@code name}, the value and what would be right
+	 */
+	public static void checkMaxLength(String name, int maxLength) {
 		if (maxLength < 1) {
 			throw new IllegalArgumentException(
-					"monitoring.tracing.max-content-length must be 1 or more, was " + maxLength);
+					name + " must be 1 or more characters (4000 keeps spans small), was " + maxLength);
 		}
-		this.maxLength = maxLength;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.agentobs.api.AgentOperation;
@@ -48,6 +49,11 @@ class AlertEvaluatorTests {
 	private final AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 			List.of(new AlertAudience("default", THRESHOLDS, List.of(this.queue))), 10, Duration.ofHours(4),
 			this.clock);
+
+	@BeforeEach
+	void startDelivery() {
+		this.queue.start();
+	}
 
 	@AfterEach
 	void close() {
@@ -154,6 +160,7 @@ class AlertEvaluatorTests {
 						new AlertAudience("strict", new AlertThresholds(0.01, Duration.ofSeconds(5), 10, 1.0, 100_000),
 								List.of(new NotificationQueue(strict, 10, NotificationOutcomeRecorder.NONE)))),
 				10, Duration.ofHours(4), this.clock);
+		evaluator.start(Duration.ofHours(1));
 		try {
 			runs("research-agent", 19, 1);
 			evaluator.evaluate();

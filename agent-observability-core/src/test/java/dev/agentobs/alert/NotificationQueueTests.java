@@ -3,6 +3,7 @@ package dev.agentobs.alert;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,7 @@ class NotificationQueueTests {
 	void deliveredNotificationIsCountedAsSent() {
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
 		this.queue = new NotificationQueue(webhook(Duration.ofSeconds(5)), 10, this.outcomes);
+		this.queue.start();
 		this.queue.offer(Alerts.firingErrorRate());
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.registry.scrape())
@@ -60,9 +62,30 @@ class NotificationQueueTests {
 	}
 
 	@Test
+	void deliveryThreadRunsOnlyFromStartToClose() {
+		this.queue = new NotificationQueue(webhook(Duration.ofSeconds(5)), 10, this.outcomes);
+		assertThat(deliveryThreads()).isEmpty();
+		this.queue.start();
+		assertThat(deliveryThreads()).hasSize(1);
+		this.queue.close();
+		assertThat(deliveryThreads()).isEmpty();
+		this.queue.start();
+		assertThat(deliveryThreads()).as("a closed queue stays closed").isEmpty();
+	}
+
+	private static List<Thread> deliveryThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && thread.getName().equals("agent-alerts-webhook"))
+			.toList();
+	}
+
+	@Test
 	void failedNotificationIsCountedAsFailed() {
 		this.server.enqueue(new MockResponse.Builder().code(404).build());
 		this.queue = new NotificationQueue(webhook(Duration.ofSeconds(5)), 10, this.outcomes);
+		this.queue.start();
 		this.queue.offer(Alerts.firingErrorRate());
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.registry.scrape())
@@ -76,6 +99,7 @@ class NotificationQueueTests {
 			this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(60, TimeUnit.SECONDS).build());
 		}
 		this.queue = new NotificationQueue(webhook(Duration.ofSeconds(60)), 5, this.outcomes);
+		this.queue.start();
 		this.queue.offer(Alerts.firingErrorRate());
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.getRequestCount() == 1);
 		// Far shorter than the receiver's delay: offering must not wait for it
@@ -113,6 +137,7 @@ class NotificationQueueTests {
 		};
 		this.queue = new NotificationQueue(blocked, 10,
 				(channel, outcome) -> counted.computeIfAbsent(outcome, (key) -> new AtomicInteger()).incrementAndGet());
+		this.queue.start();
 		// Let the delivery thread take one and hang, so that what is queued can only go down by drops
 		this.queue.offer(Alerts.firingErrorRate());
 		await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() == 1);

@@ -180,13 +180,15 @@ class WebhookNotifierTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WebhookNotifier(URI.create("ftp://example.com/hook"), WebhookFormat.JSON, Set.of(),
 					null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s"))
-			.withMessage("a webhook URL must be http or https, was ftp://example.com/hook");
+			.withMessage("url must be an http or https URL such as https://hooks.example.com/agents, "
+					+ "was ftp://example.com/hook");
 	}
 
 	@Test
 	void secretMustBeBase64() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new WebhookSigner("whsec_not base64!"))
-			.withMessageStartingWith("a webhook secret must be 'whsec_' followed by base64");
+			.withMessageStartingWith("secret must be 'whsec_' followed by base64")
+			.withMessageNotContaining("not base64!");
 	}
 
 	private WebhookNotifier notifier(WebhookFormat format, WebhookSigner signer, int maxAttempts) {

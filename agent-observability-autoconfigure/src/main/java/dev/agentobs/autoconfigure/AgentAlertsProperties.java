@@ -1,0 +1,264 @@
+package dev.agentobs.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import dev.agentobs.alert.AlertThresholds;
+import dev.agentobs.alert.NotificationQueue;
+
+/**
+ * Alerts judged in this process from the rolling statistics, sent to webhooks and e-mail,
+ * under {@code monitoring.alerts.*}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("monitoring.alerts")
+public class AgentAlertsProperties implements Validator {
+
+	/**
+	 * Whether alerts are evaluated and sent.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How often the statistics are judged against the thresholds.
+	 */
+	private Duration evaluationInterval = Duration.ofSeconds(15);
+
+	/**
+	 * How often an alert that keeps firing is sent again.
+	 */
+	private Duration repeatInterval = Duration.ofHours(4);
+
+	/**
+	 * Notifications that may wait for each receiver; past it the oldest are dropped and
+	 * counted.
+	 */
+	private int queueCapacity = 100;
+
+	private final Thresholds thresholds = new Thresholds();
+
+	/**
+	 * Webhooks that receive alerts.
+	 */
+	private final List<WebhookProperties> webhooks = new ArrayList<>();
+
+	@NestedConfigurationProperty
+	private final EmailAlertsProperties email = new EmailAlertsProperties();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getEvaluationInterval() {
+		return this.evaluationInterval;
+	}
+
+	public void setEvaluationInterval(Duration evaluationInterval) {
+		this.evaluationInterval = evaluationInterval;
+	}
+
+	public Duration getRepeatInterval() {
+		return this.repeatInterval;
+	}
+
+	public void setRepeatInterval(Duration repeatInterval) {
+		this.repeatInterval = repeatInterval;
+	}
+
+	public int getQueueCapacity() {
+		return this.queueCapacity;
+	}
+
+	public void setQueueCapacity(int queueCapacity) {
+		this.queueCapacity = queueCapacity;
+	}
+
+	public Thresholds getThresholds() {
+		return this.thresholds;
+	}
+
+	public List<WebhookProperties> getWebhooks() {
+		return this.webhooks;
+	}
+
+	public EmailAlertsProperties getEmail() {
+		return this.email;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return AgentAlertsProperties.class == type || Thresholds.class == type || WebhookProperties.class == type
+				|| WebhookProperties.ThresholdOverrides.class == type || EmailAlertsProperties.class == type;
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		if (target instanceof AgentAlertsProperties alerts) {
+			checkPositive(errors, "evaluation-interval", alerts.evaluationInterval, "15s");
+			checkPositive(errors, "repeat-interval", alerts.repeatInterval, "4h");
+			PropertyErrors.check(errors, "queue-capacity",
+					() -> NotificationQueue.checkCapacity("queue-capacity", alerts.queueCapacity));
+		}
+		else if (target instanceof Thresholds thresholds) {
+			checkThresholds(errors, thresholds.errorRate, thresholds.responseTime, thresholds.failureCount,
+					thresholds.dailyCost, thresholds.dailyTokens);
+		}
+		else if (target instanceof WebhookProperties.ThresholdOverrides overrides) {
+			checkThresholds(errors, overrides.getErrorRate(), overrides.getResponseTime(), overrides.getFailureCount(),
+					overrides.getDailyCost(), overrides.getDailyTokens());
+		}
+		else if (target instanceof WebhookProperties webhook) {
+			webhook.validate(errors);
+		}
+		else if (target instanceof EmailAlertsProperties email) {
+			email.validate(errors);
+		}
+	}
+
+	/**
+	 * The thresholds a webhook is judged by: its own where it has them, the application's
+	 * otherwise.
+	 * @param overrides the webhook's own thresholds
+	 * @return the thresholds
+	 */
+	AlertThresholds thresholds(WebhookProperties.ThresholdOverrides overrides) {
+		Thresholds own = this.thresholds;
+		return new AlertThresholds(pick(overrides.getErrorRate(), own.errorRate),
+				pick(overrides.getResponseTime(), own.responseTime), pick(overrides.getFailureCount(), own.failureCount),
+				pick(overrides.getDailyCost(), own.dailyCost), pick(overrides.getDailyTokens(), own.dailyTokens));
+	}
+
+	private static <T> T pick(@Nullable T own, T fallback) {
+		return (own != null) ? own : fallback;
+	}
+
+	// One set of rules for the application's thresholds and a webhook's own ones
+	private static void checkThresholds(Errors errors, @Nullable Double errorRate, @Nullable Duration responseTime,
+			@Nullable Long failureCount, @Nullable Double dailyCost, @Nullable Long dailyTokens) {
+		if (errorRate != null) {
+			PropertyErrors.check(errors, errorRate >= 0 && errorRate <= 1, "error-rate", errorRate,
+					"a fraction between 0 and 1; for " + percent(errorRate) + "% write "
+							+ String.format(Locale.ROOT, "%.2f", errorRate / 100));
+		}
+		if (responseTime != null) {
+			checkPositive(errors, "response-time", responseTime, "5s or 5000 (milliseconds)");
+		}
+		if (failureCount != null) {
+			PropertyErrors.check(errors, failureCount >= 0, "failure-count", failureCount, "0 or more failed runs");
+		}
+		if (dailyCost != null) {
+			PropertyErrors.check(errors, dailyCost >= 0 && Double.isFinite(dailyCost), "daily-cost", dailyCost,
+					"0 or more USD, such as 10.00");
+		}
+		if (dailyTokens != null) {
+			PropertyErrors.check(errors, dailyTokens >= 0, "daily-tokens", dailyTokens,
+					"0 or more tokens, such as 2000000");
+		}
+	}
+
+	static void checkPositive(Errors errors, String field, @Nullable Duration duration, String example) {
+		PropertyErrors.check(errors, duration != null && !duration.isNegative() && !duration.isZero(), field, duration,
+				"a positive duration such as " + example);
+	}
+
+	private static String percent(double value) {
+		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
+	}
+
+	/**
+	 * The thresholds of the alerting rules. A webhook may replace each one for itself.
+	 */
+	public static class Thresholds {
+
+		/**
+		 * The share of failed agent runs in the window, from 0 to 1, above which
+		 * HighAgentErrorRate fires (critical).
+		 */
+		private double errorRate = 0.10;
+
+		/**
+		 * The 95th percentile of agent run latency in the window above which HighAgentLatency
+		 * fires (warning). A bare number is read as milliseconds.
+		 */
+		@DurationUnit(ChronoUnit.MILLIS)
+		private Duration responseTime = Duration.ofSeconds(5);
+
+		/**
+		 * Failed agent runs in the window above which AgentFailureSpike fires (critical).
+		 */
+		private long failureCount = 10;
+
+		/**
+		 * Model cost today, in USD, above which AgentDailyCostBudget fires (warning).
+		 */
+		private double dailyCost = 10.00;
+
+		/**
+		 * Model tokens today above which AgentDailyTokenBudget fires (warning).
+		 */
+		private long dailyTokens = 2_000_000;
+
+		public double getErrorRate() {
+			return this.errorRate;
+		}
+
+		public void setErrorRate(double errorRate) {
+			this.errorRate = errorRate;
+		}
+
+		public Duration getResponseTime() {
+			return this.responseTime;
+		}
+
+		public void setResponseTime(Duration responseTime) {
+			this.responseTime = responseTime;
+		}
+
+		public long getFailureCount() {
+			return this.failureCount;
+		}
+
+		public void setFailureCount(long failureCount) {
+			this.failureCount = failureCount;
+		}
+
+		public double getDailyCost() {
+			return this.dailyCost;
+		}
+
+		public void setDailyCost(double dailyCost) {
+			this.dailyCost = dailyCost;
+		}
+
+		public long getDailyTokens() {
+			return this.dailyTokens;
+		}
+
+		public void setDailyTokens(long dailyTokens) {
+			this.dailyTokens = dailyTokens;
+		}
+
+		AlertThresholds toAlertThresholds() {
+			return new AlertThresholds(this.errorRate, this.responseTime, this.failureCount, this.dailyCost,
+					this.dailyTokens);
+		}
+
+	}
+
+}

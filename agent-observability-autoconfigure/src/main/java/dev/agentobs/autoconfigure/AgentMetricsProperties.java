@@ -1,0 +1,44 @@
+package dev.agentobs.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import dev.agentobs.metrics.TagValueLimits;
+
+/**
+ * Metrics of agent operations, under {@code monitoring.metrics.*}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("monitoring.metrics")
+public class AgentMetricsProperties implements Validator {
+
+	/**
+	 * How many distinct values a label fed by names from outside the code (agents, tools,
+	 * models) may take; later values are recorded as "_OTHER".
+	 */
+	private int maxTagValues = 100;
+
+	public int getMaxTagValues() {
+		return this.maxTagValues;
+	}
+
+	public void setMaxTagValues(int maxTagValues) {
+		this.maxTagValues = maxTagValues;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return AgentMetricsProperties.class == type;
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		if (target instanceof AgentMetricsProperties properties) {
+			PropertyErrors.check(errors, "max-tag-values",
+					() -> TagValueLimits.checkMaxValues("max-tag-values", properties.maxTagValues));
+		}
+	}
+
+}

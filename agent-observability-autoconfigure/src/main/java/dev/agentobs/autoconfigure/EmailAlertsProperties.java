@@ -1,0 +1,158 @@
+package dev.agentobs.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.Errors;
+
+/**
+ * E-mail delivery of alerts, under {@code monitoring.alerts.email.*}: through its own SMTP
+ * settings or the application's mail sender.
+ *
+ * @since 0.1.0
+ */
+public class EmailAlertsProperties {
+
+	private static final String JAVA_MAIL_SENDER = "org.springframework.mail.javamail.JavaMailSender";
+
+	/**
+	 * Whether alerts are mailed. When not set, they are as soon as recipients are set.
+	 */
+	private @Nullable Boolean enabled;
+
+	/**
+	 * The SMTP server. When not set, the application's JavaMailSender (spring.mail.*) sends
+	 * the alerts.
+	 */
+	private @Nullable String smtpHost;
+
+	/**
+	 * The SMTP server's port.
+	 */
+	private int smtpPort = 587;
+
+	/**
+	 * The SMTP login.
+	 */
+	private @Nullable String username;
+
+	/**
+	 * The SMTP password.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Whether STARTTLS is used (and required) on the SMTP connection.
+	 */
+	private boolean starttls = true;
+
+	/**
+	 * The sender's address. Defaults to the username.
+	 */
+	private @Nullable String from;
+
+	/**
+	 * Who receives the alerts.
+	 */
+	private List<String> recipients = new ArrayList<>();
+
+	public @Nullable Boolean getEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(@Nullable Boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Whether alerts are mailed: as set, or else when there are recipients.
+	 * @return whether e-mail is on
+	 */
+	public boolean isActive() {
+		return (this.enabled != null) ? this.enabled : !this.recipients.isEmpty();
+	}
+
+	public @Nullable String getSmtpHost() {
+		return this.smtpHost;
+	}
+
+	public void setSmtpHost(@Nullable String smtpHost) {
+		this.smtpHost = smtpHost;
+	}
+
+	public int getSmtpPort() {
+		return this.smtpPort;
+	}
+
+	public void setSmtpPort(int smtpPort) {
+		this.smtpPort = smtpPort;
+	}
+
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public boolean isStarttls() {
+		return this.starttls;
+	}
+
+	public void setStarttls(boolean starttls) {
+		this.starttls = starttls;
+	}
+
+	public @Nullable String getFrom() {
+		return this.from;
+	}
+
+	public void setFrom(@Nullable String from) {
+		this.from = from;
+	}
+
+	public List<String> getRecipients() {
+		return this.recipients;
+	}
+
+	public void setRecipients(List<String> recipients) {
+		this.recipients = recipients;
+	}
+
+	/**
+	 * The sender's address: as set, or else the username.
+	 * @return the address, or {@code null} when neither is set
+	 */
+	@Nullable String sender() {
+		return (this.from != null && !this.from.isBlank()) ? this.from : this.username;
+	}
+
+	void validate(Errors errors) {
+		PropertyErrors.check(errors, this.smtpPort > 0 && this.smtpPort < 65536, "smtp-port", this.smtpPort,
+				"a port from 1 to 65535, such as 587 (STARTTLS) or 465");
+		if (!isActive()) {
+			return;
+		}
+		PropertyErrors.check(errors, !this.recipients.isEmpty(), "recipients", this.recipients,
+				"at least one address when e-mail alerts are on, or set monitoring.alerts.email.enabled=false");
+		String sender = sender();
+		PropertyErrors.check(errors, sender != null && !sender.isBlank(), "from", this.from,
+				"the sender's address, such as alerts@example.org (or set a username)");
+		// The class loader of the application, which is the thread's while the context starts
+		PropertyErrors.check(errors, ClassUtils.isPresent(JAVA_MAIL_SENDER, null), "enabled", isActive(),
+				"false without Spring's mail support: add spring-boot-starter-mail for e-mail alerts");
+	}
+
+}
