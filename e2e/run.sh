@@ -293,4 +293,35 @@ fi
 poll $alerts_by "Prometheus fires HighAgentErrorRate" python3 $E2E/checks.py alert-firing "$PROMETHEUS" HighAgentErrorRate
 poll $alerts_by "Alertmanager delivers HighAgentErrorRate to the webhook" python3 $E2E/checks.py delivered "$RECEIVED" HighAgentErrorRate
 
+# ---- bad configuration fails start-up with a failure analysis -----------------------------------
+
+# refuses_to_start NAME KEY VALUE ARG...: the sample app, started with a bad monitoring.* value,
+# exits non-zero with Spring Boot's failure analysis naming the key and the value, and no stack
+# trace of the bean that happened to need the value first
+refuses_to_start() {
+  local name=$1 key=$2 value=$3 log="$WORK/refuses-$1.log" status=0
+  shift 3
+  timeout 60 java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$JAR" --server.port=0 \
+    --sample.traffic.rate=0 "$@" >"$log" 2>&1 || status=$?
+  if ((status == 0 || status == 124)); then
+    echo "exit status $status, expected a failed start-up"
+    return 1
+  fi
+  grep -q 'APPLICATION FAILED TO START' "$log" || { echo "no failure analysis"; return 1; }
+  grep -qF "Property: $key" "$log" || { echo "the analysis does not name $key"; return 1; }
+  grep -qF "Value: \"$value\"" "$log" || { echo "the analysis does not show the value $value"; return 1; }
+  grep -q 'Reason: .*must be' "$log" || { echo "the analysis does not say what would be right"; return 1; }
+  if grep -q observationRegistry "$log"; then
+    echo "the output blames observationRegistry"
+    return 1
+  fi
+  echo "exit status $status, $(grep -m1 -F 'Reason:' "$log" | sed 's/^ *//')"
+}
+check "a negative model price stops the sample app with a failure analysis" \
+  refuses_to_start price monitoring.cost.models.gpt-4o.input -1.0 \
+  --monitoring.cost.models.gpt-4o.input=-1 --monitoring.cost.models.gpt-4o.output=10
+check "a webhook URL that is no URL stops the sample app with a failure analysis" \
+  refuses_to_start webhook 'monitoring.alerts.webhooks[0].url' 'not a url' \
+  '--monitoring.alerts.webhooks[0].url=not a url'
+
 say "done in ${SECONDS}s after the build"

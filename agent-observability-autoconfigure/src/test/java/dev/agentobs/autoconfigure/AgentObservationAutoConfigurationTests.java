@@ -1,5 +1,9 @@
 package dev.agentobs.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.observation.ObservationRegistry;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservationAspect;
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.api.AgentOperation;
 import dev.agentobs.event.AgentEventListener;
 import dev.agentobs.event.AgentEventPublisher;
 import dev.agentobs.logging.AgentLogContextHandler;
@@ -18,6 +23,7 @@ import dev.agentobs.logging.AgentLogEvents;
 import dev.agentobs.metrics.TagValueLimits;
 import dev.agentobs.observation.AgentOperationDispatcher;
 import dev.agentobs.observation.AgentOperationHandler;
+import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.DefaultToolCallObservationConvention;
 import dev.agentobs.observation.ToolCallContext;
 import dev.agentobs.observation.ToolCallObservationConvention;
@@ -125,6 +131,24 @@ class AgentObservationAutoConfigurationTests {
 			assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.metrics.max-tag-values", "Value: \"0\"",
 						"Reason: max-tag-values must be 1 or more");
+		});
+	}
+
+	@Test
+	void sinksAreReadOnTheFirstOperationNotWithTheObservationRegistry() {
+		List<AgentOperation> received = new ArrayList<>();
+		AtomicInteger created = new AtomicInteger();
+		this.contextRunner.withBean("lateSink", AgentOperationSink.class, () -> {
+			created.incrementAndGet();
+			return received::add;
+		}, (definition) -> definition.setLazyInit(true)).run((context) -> {
+			context.getBean(ObservationRegistry.class);
+			context.getBean(AgentOperationDispatcher.class);
+			assertThat(created).as("created with the registry and the dispatcher").hasValue(0);
+			context.getBean(AgentObservations.class).tool("web_search").observe(() -> {
+			});
+			assertThat(created).hasValue(1);
+			assertThat(received).singleElement().satisfies((operation) -> assertThat(operation.name()).isEqualTo("web_search"));
 		});
 	}
 
