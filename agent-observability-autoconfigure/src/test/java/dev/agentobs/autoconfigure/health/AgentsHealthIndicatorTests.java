@@ -166,8 +166,8 @@ class AgentsHealthIndicatorTests {
 	void downThresholdBelowTheDegradedOneIsRejected() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new HealthThresholds(10, 0.30, Duration.ofSeconds(5), 0.20))
-			.withMessageContaining("monitoring.health.down.error-rate was 0.2")
-			.withMessageContaining("at least monitoring.health.degraded.error-rate");
+			.withMessage("downErrorRate must be at least the degraded error rate (0.3): agents get DEGRADED before "
+					+ "they go DOWN, was 0.2");
 	}
 
 	private void record(AgentOperation operation) {
