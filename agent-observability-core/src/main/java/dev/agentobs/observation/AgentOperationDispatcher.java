@@ -5,7 +5,8 @@ import java.util.List;
 
 import org.slf4j.LoggerFactory;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * Hands each finished operation to every {@link AgentOperationSink}, isolating them from each
