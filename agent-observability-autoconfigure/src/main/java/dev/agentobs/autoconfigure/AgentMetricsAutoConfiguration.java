@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
-import dev.agentobs.metrics.AgentMeterObservationHandler;
 import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.metrics.AgentObservationTimerSuppressor;
 import dev.agentobs.metrics.TagValueLimits;
 import dev.agentobs.stats.ActiveAgentRuns;
 
@@ -32,7 +32,7 @@ import dev.agentobs.stats.ActiveAgentRuns;
 public final class AgentMetricsAutoConfiguration {
 
 	/**
-	 * The order of {@link #agentMeterObservationHandler()}: ahead of Spring Boot's
+	 * The order of {@link #agentObservationTimerSuppressor()}: ahead of Spring Boot's
 	 * unordered default meter handler in the first-match meter group.
 	 */
 	public static final int METER_OBSERVATION_HANDLER_ORDER = 0;
@@ -42,15 +42,15 @@ public final class AgentMetricsAutoConfiguration {
 	AgentMetrics agentMetrics(MeterRegistry registry, TagValueLimits limits,
 			ObjectProvider<ActiveAgentRuns> activeRuns) {
 		AgentMetrics metrics = new AgentMetrics(registry, limits);
-		activeRuns.ifAvailable(metrics::gaugeActiveRuns);
+		activeRuns.ifAvailable((runs) -> runs.onNewAgent(metrics::gaugeActiveRuns));
 		return metrics;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(METER_OBSERVATION_HANDLER_ORDER)
-	AgentMeterObservationHandler agentMeterObservationHandler() {
-		return new AgentMeterObservationHandler();
+	AgentObservationTimerSuppressor agentObservationTimerSuppressor() {
+		return new AgentObservationTimerSuppressor();
 	}
 
 }

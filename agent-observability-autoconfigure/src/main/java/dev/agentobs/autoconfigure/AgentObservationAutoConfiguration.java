@@ -22,12 +22,12 @@ import dev.agentobs.logging.AgentLogEvents;
 import dev.agentobs.metrics.TagValueLimits;
 import dev.agentobs.observation.AgentOperationDispatcher;
 import dev.agentobs.observation.AgentOperationHandler;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.AgentRunObservationConvention;
 import dev.agentobs.observation.AgentStepObservationConvention;
 import dev.agentobs.observation.CodeExecutionObservationConvention;
 import dev.agentobs.observation.ModelCallObservationConvention;
 import dev.agentobs.observation.ToolCallObservationConvention;
+import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * The observation model of agent operations: the {@link AgentObservations} facade, the handler

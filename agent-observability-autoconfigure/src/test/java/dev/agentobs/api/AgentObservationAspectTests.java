@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ToolCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -38,7 +40,7 @@ class AgentObservationAspectTests {
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(AgentOperation.Kind.TOOL_CALL, "lookup"),
 						org.assertj.core.groups.Tuple.tuple(AgentOperation.Kind.AGENT_RUN, "research-agent"));
 			assertThat(operations.get(0).agentName()).isEqualTo("research-agent");
-			assertThat(operations.get(0).toolType()).isEqualTo("datastore");
+			assertThat(((ToolCall) operations.get(0)).toolType()).isEqualTo("datastore");
 		});
 	}
 

@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
+import dev.agentobs.operation.AgentOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

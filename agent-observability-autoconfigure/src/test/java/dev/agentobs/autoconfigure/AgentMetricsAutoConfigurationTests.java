@@ -12,9 +12,9 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.metrics.AgentMeterObservationHandler;
 import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.metrics.AgentObservationTimerSuppressor;
+import dev.agentobs.operation.AgentOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -105,14 +105,14 @@ class AgentMetricsAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(AgentMetrics.class)
-				.doesNotHaveBean(AgentMeterObservationHandler.class));
+				.doesNotHaveBean(AgentObservationTimerSuppressor.class));
 	}
 
 	@Test
 	void runWhenDisabledShouldNotCreateMetrics() {
 		this.contextRunner.withPropertyValues("monitoring.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AgentMetrics.class)
-				.doesNotHaveBean(AgentMeterObservationHandler.class));
+				.doesNotHaveBean(AgentObservationTimerSuppressor.class));
 	}
 
 	@Test

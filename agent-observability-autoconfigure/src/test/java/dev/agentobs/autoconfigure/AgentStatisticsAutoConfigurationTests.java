@@ -10,9 +10,9 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.cost.CostTracker;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.ActiveAgentRuns;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.MutableClock;

@@ -100,14 +100,14 @@ class AgentTracingAutoConfigurationTests {
 
 	@Test
 	void operationsCarryTheIdsOfTheirOwnSpan() {
-		java.util.List<dev.agentobs.api.AgentOperation> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
-		this.contextRunner.withBean(dev.agentobs.observation.AgentOperationSink.class, () -> operations::add)
+		java.util.List<dev.agentobs.operation.AgentOperation> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(dev.agentobs.operation.AgentOperationSink.class, () -> operations::add)
 			.run((context) -> {
 				context.getBean(AgentObservations.class).tool("web_search").observe(() -> "found");
 				SpanData tool = span(this.exporter.getFinishedSpanItems(), "execute_tool web_search");
 				assertThat(operations).singleElement().satisfies((operation) -> {
-					assertThat(operation.traceId()).isEqualTo(tool.getTraceId());
-					assertThat(operation.spanId()).isEqualTo(tool.getSpanId());
+					assertThat(operation.scope().traceId()).isEqualTo(tool.getTraceId());
+					assertThat(operation.scope().spanId()).isEqualTo(tool.getSpanId());
 				});
 			});
 	}

@@ -16,11 +16,11 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
 import dev.agentobs.bridge.springai.SpringAiToolCallingHandler;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.observation.AgentRunObservationConvention;
 import dev.agentobs.observation.AgentStepContext;
@@ -16,6 +15,8 @@ import dev.agentobs.observation.ModelCallContext;
 import dev.agentobs.observation.ModelCallObservationConvention;
 import dev.agentobs.observation.ToolCallContext;
 import dev.agentobs.observation.ToolCallObservationConvention;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * The entry point for agent code: observe agent runs, steps, model calls, tool calls and code

@@ -42,7 +42,7 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 	}
 
 	/**
-	 * Report the tokens the provider counted. Negative counts are ignored with a warning.
+	 * Report the tokens the provider counted. A negative count is ignored with a warning.
 	 * @param inputTokens input (prompt) tokens
 	 * @param outputTokens output (completion) tokens
 	 * @return this
@@ -50,33 +50,22 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 	public ModelCallObservation tokens(long inputTokens, long outputTokens) {
 		ModelCallContext context = context();
 		if (context != null) {
-			if (inputTokens < 0 || outputTokens < 0) {
-				rejected("tokens", "tokens(" + inputTokens + ", " + outputTokens + ") for model " + context.getRequestModel()
-						+ ": token counts must be 0 or more");
-			}
-			else {
-				context.setInputTokens(inputTokens);
-				context.setOutputTokens(outputTokens);
-			}
+			context.setInputTokens(inputTokens);
+			context.setOutputTokens(outputTokens);
 		}
 		return this;
 	}
 
 	/**
-	 * Report how many of the input tokens the provider served from its prompt cache.
+	 * Report how many of the input tokens the provider served from its prompt cache. A
+	 * negative count is ignored with a warning.
 	 * @param cachedInputTokens cached input tokens
 	 * @return this
 	 */
 	public ModelCallObservation cachedInputTokens(long cachedInputTokens) {
 		ModelCallContext context = context();
 		if (context != null) {
-			if (cachedInputTokens < 0) {
-				rejected("cachedInputTokens", "cachedInputTokens(" + cachedInputTokens + ") for model " + context.getRequestModel()
-						+ ": token counts must be 0 or more");
-			}
-			else {
-				context.setCachedInputTokens(cachedInputTokens);
-			}
+			context.setCachedInputTokens(cachedInputTokens);
 		}
 		return this;
 	}

@@ -1,6 +1,5 @@
 package dev.agentobs.api;
 
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -8,10 +7,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
 
 import dev.agentobs.observation.AgentObservationContext;
-import dev.agentobs.observation.ThrottledLogger;
 
 /**
  * One agent operation about to be observed: configure it, then call one of the
@@ -24,9 +21,6 @@ import dev.agentobs.observation.ThrottledLogger;
  * @since 0.1.0
  */
 public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C extends AgentObservationContext> {
-
-	private static final ThrottledLogger logger = new ThrottledLogger(LoggerFactory.getLogger(ObservedOperation.class),
-			Duration.ofMinutes(1));
 
 	private final @Nullable ObservationRegistry registry;
 
@@ -146,17 +140,6 @@ public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C ext
 		this.observed = true;
 		context.inheritFrom(registry.getCurrentObservation());
 		return Observation.createNotStarted(this.customConvention, defaultConvention(), () -> context, registry);
-	}
-
-	/**
-	 * Log, at most once a minute per kind of value, a value the work reported that cannot be
-	 * used. Reporting never throws: a bad value from a model's response must not fail the agent.
-	 * @param what the kind of value, such as {@code tokens}: the key of the throttle, so that
-	 * varying values do not each get a key of their own
-	 * @param message what was wrong and what was expected
-	 */
-	static void rejected(String what, String message) {
-		logger.warn(what, "Ignored: " + message, null);
 	}
 
 	static String requireName(@Nullable String value, String what) {

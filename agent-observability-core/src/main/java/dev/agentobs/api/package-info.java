@@ -1,5 +1,5 @@
 /**
- * The API agent code calls: the {@link dev.agentobs.api.AgentObservations} facade, the annotations and the neutral {@link dev.agentobs.api.AgentOperation} record.
+ * The API agent code calls: the {@link dev.agentobs.api.AgentObservations} facade and the annotations.
  */
 @NullMarked
 package dev.agentobs.api;

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.ModelCall;
 
 /**
- * Prices model calls from their tokens and the configured prices of their models. A model
- * with no price has an unknown cost, never a zero one: the first call of each such model is
- * logged once, naming the properties to set.
+ * Prices model calls from their tokens and the configured prices of their models: the one
+ * calculation behind the cost counter, the day's cost in the statistics and the endpoint, and
+ * the cost assertions of the test support. A model with no price has an unknown cost, never a
+ * zero one: the first call of each such model is logged once, naming the properties to set.
  *
  * @since 0.1.0
  */
@@ -52,10 +53,7 @@ public class CostCalculator {
 	 * @return the price, or {@code null} when the model has none (logged once per model)
 	 */
 	public @Nullable ModelPrice priceOf(String model) {
-		ModelPrice price = this.prices.get(model);
-		if (price == null) {
-			price = this.pricesIgnoringCase.get(model.toLowerCase(Locale.ROOT));
-		}
+		ModelPrice price = find(model);
 		if (price == null) {
 			warnOnce(model);
 		}
@@ -63,27 +61,39 @@ public class CostCalculator {
 	}
 
 	/**
-	 * The cost of a model call.
-	 * @param operation the operation
-	 * @return the cost in USD, or {@code null} when it is not a model call or its model has
-	 * no price
+	 * The price of a model call: that of the model it asked for, else that of the model that
+	 * answered (a provider may answer an alias such as {@code gpt-4o} with a dated version).
+	 * @param call the model call
+	 * @return the price, or {@code null} when neither model has one (logged once per requested
+	 * model)
 	 */
-	public @Nullable Double costOf(AgentOperation operation) {
-		String model = operation.requestModel();
-		if (operation.kind() != AgentOperation.Kind.MODEL_CALL || model == null) {
-			return null;
+	public @Nullable ModelPrice priceOf(ModelCall call) {
+		ModelPrice price = find(call.requestModel());
+		String responseModel = call.responseModel();
+		if (price == null && responseModel != null) {
+			price = find(responseModel);
 		}
-		ModelPrice price = priceOf(model);
-		return (price != null)
-				? price.cost(operation.inputTokens(), operation.cachedInputTokens(), operation.outputTokens()) : null;
+		if (price == null) {
+			warnOnce(call.requestModel());
+		}
+		return price;
 	}
 
 	/**
-	 * Whether any price is configured.
-	 * @return {@code true} when at least one model has a price
+	 * The cost of a model call: its tokens at {@linkplain #priceOf(ModelCall) its price}, cached
+	 * input tokens at the cached input price.
+	 * @param call the model call
+	 * @return the cost in USD, or {@link Double#NaN} when no price is known: unknown, never 0,
+	 * and no object to allocate on the agent's thread
 	 */
-	public boolean hasPrices() {
-		return !this.prices.isEmpty();
+	public double costOf(ModelCall call) {
+		ModelPrice price = priceOf(call);
+		return (price != null) ? price.cost(call.tokens()) : Double.NaN;
+	}
+
+	private @Nullable ModelPrice find(String model) {
+		ModelPrice price = this.prices.get(model);
+		return (price != null) ? price : this.pricesIgnoringCase.get(model.toLowerCase(Locale.ROOT));
 	}
 
 	private void warnOnce(String model) {

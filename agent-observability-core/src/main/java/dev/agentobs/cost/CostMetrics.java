@@ -6,14 +6,13 @@ import java.util.concurrent.ConcurrentMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.metrics.AgentMetrics;
 import dev.agentobs.metrics.TagValueLimiter;
 import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ModelCall;
 
 /**
  * Counts the cost of model calls in {@code gen_ai_client_cost_usd_total}, by provider, model
@@ -60,17 +59,15 @@ public class CostMetrics implements AgentOperationSink {
 
 	@Override
 	public void accept(AgentOperation operation) {
-		String model = operation.requestModel();
-		if (operation.kind() != AgentOperation.Kind.MODEL_CALL || model == null) {
+		if (!(operation instanceof ModelCall call)) {
 			return;
 		}
-		ModelPrice price = this.calculator.priceOf(model);
-		if (price == null) {
+		double cost = this.calculator.costOf(call);
+		if (Double.isNaN(cost)) {
 			return;
 		}
-		double cost = price.cost(operation.inputTokens(), operation.cachedInputTokens(), operation.outputTokens());
-		CounterKey key = new CounterKey(limit(this.providers, operation.providerName()), this.models.limit(model),
-				limit(this.agents, operation.agentName()));
+		CounterKey key = new CounterKey(this.providers.limit(call.providerName()),
+				this.models.limit(call.requestModel()), this.agents.limitOrUnknown(call.agentName()));
 		Counter counter = this.counters.get(key);
 		if (counter == null) {
 			counter = this.counters.computeIfAbsent(key, this::register);
@@ -84,10 +81,6 @@ public class CostMetrics implements AgentOperationSink {
 			.baseUnit("usd")
 			.tags(Tags.of(PROVIDER, key.provider(), MODEL, key.model(), AGENT, key.agent()))
 			.register(this.registry);
-	}
-
-	private static String limit(TagValueLimiter limiter, @Nullable String value) {
-		return (value != null) ? limiter.limit(value) : AgentMetrics.UNKNOWN;
 	}
 
 	private record CounterKey(String provider, String model, String agent) {

@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.metrics.TagValueLimiter;
 import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.TokenUsage;
 
 /**
  * Adds up the tokens and cost of the day's model calls, in total and per model. The day is
@@ -57,19 +59,16 @@ public class CostTracker implements AgentOperationSink {
 
 	@Override
 	public void accept(AgentOperation operation) {
-		String requestModel = operation.requestModel();
-		if (operation.kind() != AgentOperation.Kind.MODEL_CALL || requestModel == null) {
+		if (!(operation instanceof ModelCall call)) {
 			return;
 		}
 		Day day = day(this.clock.millis());
-		ModelPrice price = this.calculator.priceOf(requestModel);
-		String model = this.models.limit(requestModel);
+		double cost = this.calculator.costOf(call);
+		String model = this.models.limit(call.requestModel());
 		Usage usage = day.usage(model);
-		usage.add(operation);
-		day.total.add(operation);
-		if (price != null) {
-			double cost = price.cost(operation.inputTokens(), operation.cachedInputTokens(),
-					operation.outputTokens());
+		usage.add(call.tokens());
+		day.total.add(call.tokens());
+		if (!Double.isNaN(cost)) {
 			usage.cost.add(cost);
 			day.total.cost.add(cost);
 		}
@@ -158,11 +157,11 @@ public class CostTracker implements AgentOperationSink {
 
 		final DoubleAdder cost = new DoubleAdder();
 
-		void add(AgentOperation operation) {
+		void add(TokenUsage tokens) {
 			this.calls.increment();
-			this.inputTokens.add(operation.inputTokens());
-			this.cachedInputTokens.add(operation.cachedInputTokens());
-			this.outputTokens.add(operation.outputTokens());
+			this.inputTokens.add(tokens.input());
+			this.cachedInputTokens.add(tokens.cachedInput());
+			this.outputTokens.add(tokens.output());
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.agentobs.cost;
 
+import dev.agentobs.operation.TokenUsage;
+
 /**
  * The price of a model in USD per million tokens.
  *
@@ -37,9 +39,33 @@ public record ModelPrice(double input, double output, double cachedInput) {
 	 * @return the cost in USD
 	 */
 	public double cost(long inputTokens, long cachedInputTokens, long outputTokens) {
+		return costInMicroUsd(inputTokens, cachedInputTokens, outputTokens) / MILLION;
+	}
+
+	/**
+	 * The cost of the tokens of one model call, as {@link #cost(long, long, long)}.
+	 * @param tokens the call's tokens
+	 * @return the cost in USD
+	 */
+	public double cost(TokenUsage tokens) {
+		return cost(tokens.input(), tokens.cachedInput(), tokens.output());
+	}
+
+	/**
+	 * The cost of the tokens of one model call in millionths of a USD: prices are per million
+	 * tokens, so this is exact where the cost in USD is rounded. Summing these and dividing once
+	 * keeps a total that equals a limit from passing it by a rounding.
+	 * @param tokens the call's tokens
+	 * @return the cost in millionths of a USD
+	 */
+	public double costInMicroUsd(TokenUsage tokens) {
+		return costInMicroUsd(tokens.input(), tokens.cachedInput(), tokens.output());
+	}
+
+	private double costInMicroUsd(long inputTokens, long cachedInputTokens, long outputTokens) {
 		long cached = Math.min(Math.max(cachedInputTokens, 0), Math.max(inputTokens, 0));
 		long uncached = Math.max(inputTokens, 0) - cached;
-		return (uncached * this.input + cached * this.cachedInput + Math.max(outputTokens, 0) * this.output) / MILLION;
+		return uncached * this.input + cached * this.cachedInput + Math.max(outputTokens, 0) * this.output;
 	}
 
 	/**

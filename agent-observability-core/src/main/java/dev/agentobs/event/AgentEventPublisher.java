@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.slf4j.LoggerFactory;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.ThrottledLogger;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * Hands each finished operation, as an {@link AgentEvent}, to every listener. A listener that

@@ -9,8 +9,13 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentStep;
+import dev.agentobs.operation.CodeExecution;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.OperationScope;
+import dev.agentobs.operation.ToolCall;
 
 /**
  * The attributes of an {@link AgentEvent}: an immutable map read from the operation the first
@@ -46,25 +51,30 @@ final class OperationAttributes extends AbstractMap<String, Object> {
 	private static Object[] read(AgentOperation operation) {
 		Object[] read = new Object[2 * 16];
 		int size = 0;
+		OperationScope scope = operation.scope();
 		size = put(read, size, GenAiAttributes.OPERATION_NAME, operation.operationName());
-		size = put(read, size, GenAiAttributes.AGENT_NAME, operation.agentName());
-		size = put(read, size, GenAiAttributes.AGENT_ID, operation.agentId());
-		size = put(read, size, GenAiAttributes.AGENT_RUN_ID, operation.runId());
-		size = put(read, size, GenAiAttributes.CONVERSATION_ID, operation.conversationId());
-		if (operation.stepNumber() > 0) {
-			size = put(read, size, GenAiAttributes.AGENT_STEP_NUMBER, operation.stepNumber());
+		size = put(read, size, GenAiAttributes.AGENT_NAME, scope.agentName());
+		size = put(read, size, GenAiAttributes.AGENT_ID, scope.agentId());
+		size = put(read, size, GenAiAttributes.AGENT_RUN_ID, scope.runId());
+		size = put(read, size, GenAiAttributes.CONVERSATION_ID, scope.conversationId());
+		if (operation instanceof AgentStep step) {
+			size = put(read, size, GenAiAttributes.AGENT_STEP_NUMBER, step.stepNumber());
 		}
-		size = put(read, size, GenAiAttributes.PROVIDER_NAME, operation.providerName());
-		size = put(read, size, GenAiAttributes.REQUEST_MODEL, operation.requestModel());
-		size = put(read, size, GenAiAttributes.RESPONSE_MODEL, operation.responseModel());
-		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
-			size = put(read, size, GenAiAttributes.USAGE_INPUT_TOKENS, operation.inputTokens());
-			size = put(read, size, GenAiAttributes.USAGE_OUTPUT_TOKENS, operation.outputTokens());
+		else if (operation instanceof ModelCall call) {
+			size = put(read, size, GenAiAttributes.PROVIDER_NAME, call.providerName());
+			size = put(read, size, GenAiAttributes.REQUEST_MODEL, call.requestModel());
+			size = put(read, size, GenAiAttributes.RESPONSE_MODEL, call.responseModel());
+			size = put(read, size, GenAiAttributes.USAGE_INPUT_TOKENS, call.tokens().input());
+			size = put(read, size, GenAiAttributes.USAGE_OUTPUT_TOKENS, call.tokens().output());
 		}
-		size = put(read, size, GenAiAttributes.TOOL_NAME, operation.toolName());
-		size = put(read, size, GenAiAttributes.TOOL_TYPE, operation.toolType());
-		size = put(read, size, GenAiAttributes.TOOL_CALL_ID, operation.toolCallId());
-		size = put(read, size, GenAiAttributes.CODE_LANGUAGE, operation.language());
+		else if (operation instanceof ToolCall call) {
+			size = put(read, size, GenAiAttributes.TOOL_NAME, call.toolName());
+			size = put(read, size, GenAiAttributes.TOOL_TYPE, call.toolType());
+			size = put(read, size, GenAiAttributes.TOOL_CALL_ID, call.toolCallId());
+		}
+		else if (operation instanceof CodeExecution execution) {
+			size = put(read, size, GenAiAttributes.CODE_LANGUAGE, execution.language());
+		}
 		if (size == 0) {
 			return NONE;
 		}

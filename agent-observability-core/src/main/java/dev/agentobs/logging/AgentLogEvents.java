@@ -6,9 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.OperationScope;
 
 /**
  * Logs one event per finished agent run and model call, with its facts as SLF4J key-value
@@ -32,15 +35,12 @@ public class AgentLogEvents implements AgentOperationSink {
 
 	@Override
 	public void accept(AgentOperation operation) {
-		switch (operation.kind()) {
-			case AGENT_RUN -> log(operation, "Agent run ");
-			case MODEL_CALL -> log(operation, "Model call ");
-			default -> {
-			}
+		if (operation instanceof AgentRun || operation instanceof ModelCall) {
+			log(operation);
 		}
 	}
 
-	private void log(AgentOperation operation, String what) {
+	private void log(AgentOperation operation) {
 		boolean failed = operation.failed();
 		if (failed ? !logger.isWarnEnabled() : !logger.isInfoEnabled()) {
 			return;
@@ -48,17 +48,18 @@ public class AgentLogEvents implements AgentOperationSink {
 		LoggingEventBuilder event = failed ? logger.atWarn() : logger.atInfo();
 		event.addKeyValue(GenAiAttributes.OPERATION_NAME.key(), operation.operationName());
 		add(event, GenAiAttributes.AGENT_NAME, operation.agentName());
-		StringBuilder message = new StringBuilder(96).append(what);
-		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
-			add(event, GenAiAttributes.PROVIDER_NAME, operation.providerName());
-			add(event, GenAiAttributes.REQUEST_MODEL, operation.requestModel());
-			add(event, GenAiAttributes.RESPONSE_MODEL, operation.responseModel());
-			event.addKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS.key(), operation.inputTokens());
-			event.addKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS.key(), operation.outputTokens());
-			message.append(operation.operationName()).append(' ').append(operation.requestModel());
+		StringBuilder message = new StringBuilder(96);
+		ModelCall call = (operation instanceof ModelCall modelCall) ? modelCall : null;
+		if (call != null) {
+			add(event, GenAiAttributes.PROVIDER_NAME, call.providerName());
+			add(event, GenAiAttributes.REQUEST_MODEL, call.requestModel());
+			add(event, GenAiAttributes.RESPONSE_MODEL, call.responseModel());
+			event.addKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS.key(), call.tokens().input());
+			event.addKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS.key(), call.tokens().output());
+			message.append("Model call ").append(call.operationName()).append(' ').append(call.requestModel());
 		}
 		else {
-			message.append(operation.agentName());
+			message.append("Agent run ").append(operation.agentName());
 		}
 		event.addKeyValue(DURATION, operation.duration().toNanos());
 		long millis = operation.duration().toMillis();
@@ -69,11 +70,11 @@ public class AgentLogEvents implements AgentOperationSink {
 		else {
 			message.append(" finished in ").append(millis).append(" ms");
 		}
-		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
+		if (call != null) {
 			message.append(" (")
-				.append(operation.inputTokens())
+				.append(call.tokens().input())
 				.append(" input, ")
-				.append(operation.outputTokens())
+				.append(call.tokens().output())
 				.append(" output tokens)");
 		}
 		String[] previous = correlate(operation);
@@ -91,7 +92,8 @@ public class AgentLogEvents implements AgentOperationSink {
 	 * or nothing at all on a pooled thread.
 	 */
 	private static String[] correlate(AgentOperation operation) {
-		String[] values = { operation.traceId(), operation.spanId(), operation.runId(), operation.conversationId() };
+		OperationScope scope = operation.scope();
+		String[] values = { scope.traceId(), scope.spanId(), scope.runId(), scope.conversationId() };
 		String[] previous = new String[MDC_KEYS.length];
 		for (int i = 0; i < MDC_KEYS.length; i++) {
 			previous[i] = MDC.get(MDC_KEYS[i]);

@@ -14,11 +14,14 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.observation.NameCombinationCache;
-import dev.agentobs.stats.ActiveAgentRuns;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentStep;
+import dev.agentobs.operation.CodeExecution;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
 
 /**
  * Records agent operations in the meter families of the design: one histogram family per
@@ -54,9 +57,6 @@ public class AgentMetrics implements AgentOperationSink {
 
 	/** The {@code error.type} of a successful operation. */
 	public static final String NO_ERROR = "none";
-
-	/** The value of a label whose value is not known, such as the agent of a call outside any run. */
-	public static final String UNKNOWN = "unknown";
 
 	/** The label of executed code's language, as the design names it. */
 	public static final String LANGUAGE = "language";
@@ -141,12 +141,12 @@ public class AgentMetrics implements AgentOperationSink {
 	public void accept(AgentOperation operation) {
 		long nanos = operation.duration().toNanos();
 		durationTimer(operation).record(nanos, TimeUnit.NANOSECONDS);
-		if (operation.kind() == AgentOperation.Kind.MODEL_CALL) {
-			if (operation.inputTokens() > 0) {
-				tokenSummary(operation, INPUT).record(operation.inputTokens());
+		if (operation instanceof ModelCall call) {
+			if (call.tokens().input() > 0) {
+				tokenSummary(call, INPUT).record(call.tokens().input());
 			}
-			if (operation.outputTokens() > 0) {
-				tokenSummary(operation, OUTPUT).record(operation.outputTokens());
+			if (call.tokens().output() > 0) {
+				tokenSummary(call, OUTPUT).record(call.tokens().output());
 			}
 		}
 	}
@@ -162,27 +162,25 @@ public class AgentMetrics implements AgentOperationSink {
 		@Nullable String b;
 		@Nullable String c = null;
 		@Nullable String d = null;
-		switch (operation.kind()) {
-			case AGENT_RUN, AGENT_STEP -> {
-				a = operation.agentName();
-				b = errorType;
-			}
-			case MODEL_CALL -> {
-				a = operation.operationName();
-				b = operation.providerName();
-				c = operation.requestModel();
-				d = errorType;
-			}
-			case TOOL_CALL -> {
-				a = operation.toolName();
-				b = operation.toolType();
-				c = operation.agentName();
-				d = errorType;
-			}
-			default -> {
-				a = operation.language();
-				b = errorType;
-			}
+		if (operation instanceof ModelCall call) {
+			a = call.operationName();
+			b = call.providerName();
+			c = call.requestModel();
+			d = errorType;
+		}
+		else if (operation instanceof ToolCall call) {
+			a = call.toolName();
+			b = call.toolType();
+			c = call.agentName();
+			d = errorType;
+		}
+		else if (operation instanceof CodeExecution execution) {
+			a = execution.language();
+			b = errorType;
+		}
+		else {
+			a = operation.agentName();
+			b = errorType;
 		}
 		Timer timer = recent.find(a, b, c, d, null);
 		if (timer == null) {
@@ -194,44 +192,50 @@ public class AgentMetrics implements AgentOperationSink {
 
 	private Timer lookUpDurationTimer(AgentOperation operation) {
 		String error = errorType(operation);
-		return switch (operation.kind()) {
-			case AGENT_RUN -> timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer);
-			case AGENT_STEP -> timer(MeterKey.of(AGENT_STEP_DURATION, agent(operation), error), this::agentStepTimer);
-			case MODEL_CALL -> timer(MeterKey.of(MODEL_CALL_DURATION, this.operations.limit(operation.operationName()),
-					limit(this.providers, operation.providerName()), limit(this.models, operation.requestModel()),
-					error), this::modelCallTimer);
-			case TOOL_CALL -> timer(MeterKey.of(TOOL_CALL_DURATION, limit(this.tools, operation.toolName()),
-					limit(this.toolTypes, operation.toolType()), agent(operation), error), this::toolCallTimer);
-			case CODE_EXECUTION -> timer(
-					MeterKey.of(CODE_EXECUTION_DURATION, limit(this.languages, operation.language()), error),
+		if (operation instanceof ModelCall call) {
+			return timer(MeterKey.of(MODEL_CALL_DURATION, this.operations.limit(call.operationName()),
+					this.providers.limit(call.providerName()), this.models.limit(call.requestModel()), error),
+					this::modelCallTimer);
+		}
+		if (operation instanceof ToolCall call) {
+			return timer(MeterKey.of(TOOL_CALL_DURATION, this.tools.limit(call.toolName()),
+					this.toolTypes.limit(call.toolType()), agent(operation), error), this::toolCallTimer);
+		}
+		if (operation instanceof CodeExecution execution) {
+			return timer(MeterKey.of(CODE_EXECUTION_DURATION, this.languages.limit(execution.language()), error),
 					this::codeExecutionTimer);
-		};
+		}
+		if (operation instanceof AgentStep) {
+			return timer(MeterKey.of(AGENT_STEP_DURATION, agent(operation), error), this::agentStepTimer);
+		}
+		return timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer);
 	}
 
-	private DistributionSummary tokenSummary(AgentOperation operation, String tokenType) {
-		DistributionSummary summary = this.recentTokenSummaries.find(operation.operationName(),
-				operation.providerName(), operation.requestModel(), tokenType, null);
+	private DistributionSummary tokenSummary(ModelCall call, String tokenType) {
+		DistributionSummary summary = this.recentTokenSummaries.find(call.operationName(), call.providerName(),
+				call.requestModel(), tokenType, null);
 		if (summary == null) {
-			summary = tokenSummary(MeterKey.of(TOKEN_USAGE, this.operations.limit(operation.operationName()),
-					limit(this.providers, operation.providerName()), limit(this.models, operation.requestModel()),
-					tokenType));
-			this.recentTokenSummaries.put(operation.operationName(), operation.providerName(),
-					operation.requestModel(), tokenType, null, summary);
+			summary = tokenSummary(MeterKey.of(TOKEN_USAGE, this.operations.limit(call.operationName()),
+					this.providers.limit(call.providerName()), this.models.limit(call.requestModel()), tokenType));
+			this.recentTokenSummaries.put(call.operationName(), call.providerName(), call.requestModel(), tokenType,
+					null, summary);
 		}
 		return summary;
 	}
 
 	/**
-	 * Show the runs in progress that {@code activeRuns} counts as {@code agent_active_runs},
-	 * one gauge per agent.
-	 * @param activeRuns the count of runs in progress
+	 * Show the runs in progress of one agent as {@code agent_active_runs}. Called by the count
+	 * of runs in progress for each agent it meets:
+	 * {@code activeRuns.onNewAgent(metrics::gaugeActiveRuns)}.
+	 * @param agent the agent's name, already capped
+	 * @param count its runs in progress
 	 */
-	public void gaugeActiveRuns(ActiveAgentRuns activeRuns) {
-		activeRuns.onNewAgent((agent, count) -> Gauge.builder(ACTIVE_RUNS, count, AtomicInteger::get)
+	public void gaugeActiveRuns(String agent, AtomicInteger count) {
+		Gauge.builder(ACTIVE_RUNS, count, AtomicInteger::get)
 			.description("Agent runs in progress")
 			.tag(AGENT, agent)
 			.strongReference(true)
-			.register(this.registry));
+			.register(this.registry);
 	}
 
 	private Timer timer(MeterKey key, Function<MeterKey, Timer> factory) {
@@ -291,16 +295,12 @@ public class AgentMetrics implements AgentOperationSink {
 	}
 
 	private String agent(AgentOperation operation) {
-		return limit(this.agents, operation.agentName());
+		return this.agents.limitOrUnknown(operation.agentName());
 	}
 
 	private String errorType(AgentOperation operation) {
 		String errorType = operation.errorType();
 		return (errorType != null) ? this.errors.limit(errorType) : NO_ERROR;
-	}
-
-	private static String limit(TagValueLimiter limiter, @Nullable String value) {
-		return (value != null) ? limiter.limit(value) : UNKNOWN;
 	}
 
 	private static Duration[] seconds(double... values) {

@@ -3,6 +3,7 @@ package dev.agentobs.metrics;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ public final class TagValueLimiter {
 
 	/** The value that stands for every value past the limit. */
 	public static final String OTHER = "_OTHER";
+
+	/** The value of a label whose value is not known, such as the agent of a call outside any run. */
+	public static final String UNKNOWN = "unknown";
 
 	private static final Logger logger = LoggerFactory.getLogger(TagValueLimiter.class);
 
@@ -49,6 +53,15 @@ public final class TagValueLimiter {
 			return value;
 		}
 		return this.full ? OTHER : admit(value);
+	}
+
+	/**
+	 * The value to record for the given one, which may not be known.
+	 * @param value the value seen, or {@code null}
+	 * @return {@value #UNKNOWN} for {@code null}, else as {@link #limit(String)}
+	 */
+	public String limitOrUnknown(@Nullable String value) {
+		return (value != null) ? limit(value) : UNKNOWN;
 	}
 
 	private synchronized String admit(String value) {

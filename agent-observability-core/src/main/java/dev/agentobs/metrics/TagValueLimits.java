@@ -49,12 +49,4 @@ public final class TagValueLimits {
 				: this.limiters.computeIfAbsent(label, (key) -> new TagValueLimiter(key, this.maxValues));
 	}
 
-	/**
-	 * How many distinct values each label admits.
-	 * @return the limit
-	 */
-	public int maxValues() {
-		return this.maxValues;
-	}
-
 }

@@ -1,22 +1,36 @@
 package dev.agentobs.observation;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.OperationOutcome;
+import dev.agentobs.operation.OperationScope;
 
 /**
  * What every agent operation's observation carries: the agent and run it belongs to, the
  * conversation, and once it stops, the {@link AgentOperation} every sink consumes. An
  * operation started inside an agent run (on the same thread or one the context was
  * propagated to) inherits that run's agent name, run id and conversation id.
+ * <p>
+ * The setters take what the work reports from inside, often straight from a model's
+ * response: a value that cannot be used is ignored with a warning (at most once a minute per
+ * kind of value), never thrown on the agent's thread.
  *
  * @since 0.1.0
  */
 public abstract class AgentObservationContext extends Observation.Context {
+
+	private static final ThrottledLogger logger = new ThrottledLogger(
+			LoggerFactory.getLogger(AgentObservationContext.class), Duration.ofMinutes(1));
+
+	/** The name of what has no name of its own, such as the agent of a call outside any run. */
+	static final String UNKNOWN = "unknown";
 
 	private final AgentOperation.Kind kind;
 
@@ -88,34 +102,53 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	/**
 	 * The finished operation. Built once, on the first call after the observation stopped; the
-	 * duration runs from {@link #markStarted()} to that first call.
+	 * duration runs from {@link #markStarted()} to that first call. Never throws: the setters
+	 * only keep values the operation accepts.
 	 * @return the operation
 	 */
 	public AgentOperation getOperation() {
 		AgentOperation operation = this.operation;
 		if (operation == null) {
 			long nanos = this.started ? Math.max(0, System.nanoTime() - this.startNanos) : 0;
-			AgentOperation.Builder builder = operationBuilder().agentName(this.agentName)
-				.agentId(this.agentId)
-				.runId(this.runId)
-				.conversationId(this.conversationId)
-				.duration(Duration.ofNanos(nanos))
-				.span(this.traceId, this.spanId)
-				.error(getError());
-			if (this.errorType != null) {
-				builder.errorType(this.errorType);
-			}
-			operation = builder.build();
+			OperationScope scope = new OperationScope(this.agentName, this.agentId, this.runId, this.conversationId,
+					this.traceId, this.spanId);
+			OperationOutcome outcome = new OperationOutcome(Instant.now(), Duration.ofNanos(nanos), getError(),
+					this.errorType);
+			operation = operation(scope, outcome);
 			this.operation = operation;
 		}
 		return operation;
 	}
 
 	/**
-	 * A builder for this kind of operation with the kind's own fields set.
-	 * @return the builder
+	 * The finished operation of this kind, with the kind's own values.
+	 * @param scope where it ran
+	 * @param outcome how it ended
+	 * @return the operation
 	 */
-	protected abstract AgentOperation.Builder operationBuilder();
+	protected abstract AgentOperation operation(OperationScope scope, OperationOutcome outcome);
+
+	/**
+	 * Log, at most once a minute per kind of value, a value the work reported that cannot be
+	 * used. A bad value from a model's response must not fail the agent.
+	 * @param what the kind of value, such as {@code tokens}: the key of the throttle, so that
+	 * varying values do not each get a key of their own
+	 * @param message what was wrong and what was expected
+	 */
+	static void ignored(String what, String message) {
+		logger.warn(what, "Ignored: " + message, null);
+	}
+
+	/**
+	 * A name the operation can carry: the given one, or {@value #UNKNOWN} when it is blank.
+	 */
+	static String nameOrUnknown(@Nullable String name) {
+		return (name != null && !name.isBlank()) ? name : UNKNOWN;
+	}
+
+	static String quote(@Nullable String value) {
+		return (value != null) ? "'" + value + "'" : "null";
+	}
 
 	/**
 	 * The kind of operation observed.
@@ -189,7 +222,7 @@ public abstract class AgentObservationContext extends Observation.Context {
 	 * @param errorType the error type
 	 */
 	public void setErrorType(@Nullable String errorType) {
-		this.errorType = errorType;
+		this.errorType = (errorType != null && !errorType.isBlank()) ? errorType : null;
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 import org.slf4j.LoggerFactory;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * Hands each finished operation to every {@link AgentOperationSink}, isolating them from each

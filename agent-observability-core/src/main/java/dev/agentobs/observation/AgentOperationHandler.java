@@ -4,7 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * Turns every finished agent observation into one {@link dev.agentobs.api.AgentOperation}
+ * Turns every finished agent observation into one {@link dev.agentobs.operation.AgentOperation}
  * and hands it to the sinks.
  *
  * @since 0.1.0

@@ -3,7 +3,10 @@ package dev.agentobs.observation;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.OperationOutcome;
+import dev.agentobs.operation.OperationScope;
 
 /**
  * The context of an agent run observation ({@code gen_ai.invoke_agent}).
@@ -29,12 +32,15 @@ public class AgentRunContext extends AgentObservationContext {
 	@Override
 	public String getAgentName() {
 		String name = super.getAgentName();
-		return (name != null) ? name : "unknown";
+		return nameOrUnknown(name);
 	}
 
 	@Override
-	protected AgentOperation.Builder operationBuilder() {
-		return AgentOperation.agentRun(getAgentName());
+	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
+		String agentName = getAgentName();
+		OperationScope named = agentName.equals(scope.agentName()) ? scope : new OperationScope(agentName,
+				scope.agentId(), scope.runId(), scope.conversationId(), scope.traceId(), scope.spanId());
+		return new AgentRun(named, outcome);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.agentobs.observation;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentStep;
+import dev.agentobs.operation.OperationOutcome;
+import dev.agentobs.operation.OperationScope;
 
 /**
  * The context of an agent step observation ({@code agent.step}).
@@ -13,7 +16,9 @@ public class AgentStepContext extends AgentObservationContext {
 
 	public AgentStepContext(int stepNumber) {
 		super(AgentOperation.Kind.AGENT_STEP);
-		this.stepNumber = stepNumber;
+		// The facade refuses a step number below 1; a bridge's count starting at 0 is shifted
+		// rather than failing the step when it stops.
+		this.stepNumber = Math.max(1, stepNumber);
 	}
 
 	/**
@@ -25,9 +30,8 @@ public class AgentStepContext extends AgentObservationContext {
 	}
 
 	@Override
-	protected AgentOperation.Builder operationBuilder() {
-		String agent = getAgentName();
-		return AgentOperation.agentStep((agent != null) ? agent : "unknown", this.stepNumber);
+	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
+		return new AgentStep(this.stepNumber, scope, outcome);
 	}
 
 }

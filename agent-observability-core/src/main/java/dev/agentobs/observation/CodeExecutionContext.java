@@ -2,7 +2,10 @@ package dev.agentobs.observation;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.CodeExecution;
+import dev.agentobs.operation.OperationOutcome;
+import dev.agentobs.operation.OperationScope;
 
 /**
  * The context of a code execution observation ({@code agent.code.execution}).
@@ -19,12 +22,12 @@ public class CodeExecutionContext extends AgentObservationContext {
 
 	public CodeExecutionContext(String language) {
 		super(AgentOperation.Kind.CODE_EXECUTION);
-		this.language = language;
+		this.language = nameOrUnknown(language);
 	}
 
 	@Override
-	protected AgentOperation.Builder operationBuilder() {
-		return AgentOperation.codeExecution(this.language);
+	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
+		return new CodeExecution(this.language, scope, outcome);
 	}
 
 	public String getLanguage() {

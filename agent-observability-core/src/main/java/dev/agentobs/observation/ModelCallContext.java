@@ -2,7 +2,11 @@ package dev.agentobs.observation;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.OperationOutcome;
+import dev.agentobs.operation.OperationScope;
+import dev.agentobs.operation.TokenUsage;
 
 /**
  * The context of a model call observation ({@code gen_ai.client.operation}).
@@ -31,17 +35,14 @@ public class ModelCallContext extends AgentObservationContext {
 
 	public ModelCallContext(String providerName, String requestModel) {
 		super(AgentOperation.Kind.MODEL_CALL);
-		this.providerName = providerName;
-		this.requestModel = requestModel;
+		this.providerName = nameOrUnknown(providerName);
+		this.requestModel = nameOrUnknown(requestModel);
 	}
 
 	@Override
-	protected AgentOperation.Builder operationBuilder() {
-		return AgentOperation.modelCall(this.providerName, this.requestModel)
-			.operationName(this.operationName)
-			.responseModel(this.responseModel)
-			.tokens(this.inputTokens, this.outputTokens)
-			.cachedInputTokens(this.cachedInputTokens);
+	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
+		return new ModelCall(this.operationName, this.providerName, this.requestModel, this.responseModel,
+				TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), scope, outcome);
 	}
 
 	public String getProviderName() {
@@ -60,7 +61,16 @@ public class ModelCallContext extends AgentObservationContext {
 		return this.operationName;
 	}
 
-	public void setOperationName(String operationName) {
+	/**
+	 * Set the GenAI operation; a blank one is ignored with a warning.
+	 * @param operationName the operation name, such as {@code embeddings}
+	 */
+	public void setOperationName(@Nullable String operationName) {
+		if (operationName == null || operationName.isBlank()) {
+			ignored("operationName", "operation name " + quote(operationName) + " for model " + this.requestModel
+					+ ": an operation name must not be blank; it stays " + this.operationName);
+			return;
+		}
 		this.operationName = operationName;
 	}
 
@@ -76,24 +86,52 @@ public class ModelCallContext extends AgentObservationContext {
 		return this.inputTokens;
 	}
 
+	/**
+	 * Set the input tokens; a negative count is ignored with a warning.
+	 * @param inputTokens input tokens, cached ones included
+	 */
 	public void setInputTokens(long inputTokens) {
-		this.inputTokens = inputTokens;
+		if (isTokenCount(inputTokens, "input")) {
+			this.inputTokens = inputTokens;
+		}
 	}
 
 	public long getOutputTokens() {
 		return this.outputTokens;
 	}
 
+	/**
+	 * Set the output tokens; a negative count is ignored with a warning.
+	 * @param outputTokens output tokens
+	 */
 	public void setOutputTokens(long outputTokens) {
-		this.outputTokens = outputTokens;
+		if (isTokenCount(outputTokens, "output")) {
+			this.outputTokens = outputTokens;
+		}
 	}
 
 	public long getCachedInputTokens() {
 		return this.cachedInputTokens;
 	}
 
+	/**
+	 * Set the input tokens served from the provider's prompt cache; a negative count is ignored
+	 * with a warning.
+	 * @param cachedInputTokens cached input tokens
+	 */
 	public void setCachedInputTokens(long cachedInputTokens) {
-		this.cachedInputTokens = cachedInputTokens;
+		if (isTokenCount(cachedInputTokens, "cached input")) {
+			this.cachedInputTokens = cachedInputTokens;
+		}
+	}
+
+	private boolean isTokenCount(long tokens, String type) {
+		if (tokens < 0) {
+			ignored("tokens", type + " tokens " + tokens + " for model " + this.requestModel
+					+ ": token counts must be 0 or more");
+			return false;
+		}
+		return true;
 	}
 
 	/**

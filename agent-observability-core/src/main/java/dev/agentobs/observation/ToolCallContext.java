@@ -2,7 +2,10 @@ package dev.agentobs.observation;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.OperationOutcome;
+import dev.agentobs.operation.OperationScope;
+import dev.agentobs.operation.ToolCall;
 
 /**
  * The context of a tool call observation ({@code gen_ai.execute_tool}).
@@ -13,7 +16,7 @@ public class ToolCallContext extends AgentObservationContext {
 
 	private final String toolName;
 
-	private String toolType = "function";
+	private String toolType = ToolCall.FUNCTION;
 
 	private @Nullable String toolCallId;
 
@@ -23,12 +26,12 @@ public class ToolCallContext extends AgentObservationContext {
 
 	public ToolCallContext(String toolName) {
 		super(AgentOperation.Kind.TOOL_CALL);
-		this.toolName = toolName;
+		this.toolName = nameOrUnknown(toolName);
 	}
 
 	@Override
-	protected AgentOperation.Builder operationBuilder() {
-		return AgentOperation.toolCall(this.toolName).toolType(this.toolType).toolCallId(this.toolCallId);
+	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
+		return new ToolCall(this.toolName, this.toolType, this.toolCallId, scope, outcome);
 	}
 
 	public String getToolName() {
@@ -43,7 +46,16 @@ public class ToolCallContext extends AgentObservationContext {
 		return this.toolType;
 	}
 
-	public void setToolType(String toolType) {
+	/**
+	 * Set the tool's type; a blank one is ignored with a warning and the type stays as it was.
+	 * @param toolType {@code function}, {@code extension} or {@code datastore}
+	 */
+	public void setToolType(@Nullable String toolType) {
+		if (toolType == null || toolType.isBlank()) {
+			ignored("toolType", "tool type " + quote(toolType) + " for tool " + this.toolName
+					+ ": a tool type must not be blank; it stays " + this.toolType);
+			return;
+		}
 		this.toolType = toolType;
 	}
 

@@ -1,5 +1,5 @@
 /**
- * The observation model of agent operations: documentation, contexts, conventions and the handler that turns a finished observation into an {@link dev.agentobs.api.AgentOperation}.
+ * The observation model of agent operations: documentation, contexts, conventions and the handler that turns a finished observation into an {@link dev.agentobs.operation.AgentOperation}.
  */
 @NullMarked
 package dev.agentobs.observation;

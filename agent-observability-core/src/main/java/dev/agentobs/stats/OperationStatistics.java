@@ -15,12 +15,15 @@ import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.cost.CostTracker;
 import dev.agentobs.metrics.TagValueLimiter;
 import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
 
 /**
  * Rolling statistics of every finished agent operation: per agent (its runs, and the tokens
@@ -114,22 +117,22 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 		long nanos = operation.duration().toNanos();
 		boolean failed = operation.failed();
 		String agent = operation.agentName();
-		switch (operation.kind()) {
-			case AGENT_RUN -> statistics(this.agents, this.agentNames, operation.name()).record(slot, nanos, failed);
-			case MODEL_CALL -> {
-				long input = operation.inputTokens();
-				long output = operation.outputTokens();
-				RollingStatistics model = statistics(this.models, this.modelNames, operation.name());
-				model.record(slot, nanos, failed);
-				model.recordTokens(slot, input, output);
-				this.overall.recordTokens(slot, input, output);
-				if (agent != null) {
-					statistics(this.agents, this.agentNames, agent).recordTokens(slot, input, output);
-				}
+		if (operation instanceof AgentRun run) {
+			statistics(this.agents, this.agentNames, run.agentName()).record(slot, nanos, failed);
+		}
+		else if (operation instanceof ModelCall call) {
+			long input = call.tokens().input();
+			long output = call.tokens().output();
+			RollingStatistics model = statistics(this.models, this.modelNames, call.requestModel());
+			model.record(slot, nanos, failed);
+			model.recordTokens(slot, input, output);
+			this.overall.recordTokens(slot, input, output);
+			if (agent != null) {
+				statistics(this.agents, this.agentNames, agent).recordTokens(slot, input, output);
 			}
-			case TOOL_CALL -> statistics(this.tools, this.toolNames, operation.name()).record(slot, nanos, failed);
-			default -> {
-			}
+		}
+		else if (operation instanceof ToolCall call) {
+			statistics(this.tools, this.toolNames, call.toolName()).record(slot, nanos, failed);
 		}
 		if (isRequest(operation)) {
 			this.overall.record(slot, nanos, failed);

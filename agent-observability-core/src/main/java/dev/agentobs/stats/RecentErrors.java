@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 
 /**
  * The latest failures, in a fixed ring: each failure takes the next place, lock-free,
@@ -42,7 +42,7 @@ final class RecentErrors {
 	 * @param operation the operation
 	 */
 	void add(Instant time, AgentOperation operation) {
-		Throwable error = operation.error();
+		Throwable error = operation.outcome().error();
 		String type = operation.errorType();
 		RecentError recent = new RecentError(time, operation.kind().eventName(), operation.name(),
 				operation.agentName(), (type != null) ? cut(type) : "unknown",

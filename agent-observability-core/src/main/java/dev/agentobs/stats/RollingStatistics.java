@@ -136,15 +136,6 @@ final class RollingStatistics {
 	}
 
 	/**
-	 * Whether anything was ever recorded.
-	 * @return {@code true} after the first operation or tokens
-	 */
-	boolean isEmpty() {
-		return this.total.requests.sum() == 0 && this.total.inputTokens.sum() == 0
-				&& this.total.outputTokens.sum() == 0;
-	}
-
-	/**
 	 * How many slots the ring holds, for tests of its bounds.
 	 * @return the slot count
 	 */

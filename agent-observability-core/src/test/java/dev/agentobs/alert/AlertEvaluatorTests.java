@@ -11,11 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.cost.CostCalculator;
 import dev.agentobs.cost.CostTracker;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
 import dev.agentobs.stats.OperationStatistics;
 

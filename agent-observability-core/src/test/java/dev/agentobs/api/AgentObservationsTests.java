@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentOperationDispatcher;
 import dev.agentobs.observation.AgentOperationHandler;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentStep;
+import dev.agentobs.operation.ModelCall;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,11 +66,11 @@ class AgentObservationsTests {
 			.containsExactly(AgentOperation.Kind.TOOL_CALL, AgentOperation.Kind.AGENT_STEP,
 					AgentOperation.Kind.AGENT_RUN);
 		AgentOperation tool = this.operations.get(0);
-		AgentOperation step = this.operations.get(1);
+		AgentStep step = (AgentStep) this.operations.get(1);
 		AgentOperation run = this.operations.get(2);
 		assertThat(tool.agentName()).isEqualTo("research-agent");
 		assertThat(tool.runId()).isEqualTo(run.runId()).isNotNull();
-		assertThat(tool.conversationId()).isEqualTo("conv-7");
+		assertThat(tool.scope().conversationId()).isEqualTo("conv-7");
 		assertThat(step.stepNumber()).isEqualTo(2);
 		assertThat(step.name()).isEqualTo("research-agent");
 		assertThat(this.registry).hasObservationWithNameEqualTo("agent.step")
@@ -81,10 +84,11 @@ class AgentObservationsTests {
 			.observe((call) -> call.tokens(120, 30).cachedInputTokens(100).responseModel("gpt-4o-2024-08-06"));
 		AgentOperation operation = this.operations.get(0);
 		assertThat(operation.kind()).isEqualTo(AgentOperation.Kind.MODEL_CALL);
-		assertThat(operation.inputTokens()).isEqualTo(120);
-		assertThat(operation.outputTokens()).isEqualTo(30);
-		assertThat(operation.cachedInputTokens()).isEqualTo(100);
-		assertThat(operation.responseModel()).isEqualTo("gpt-4o-2024-08-06");
+		ModelCall call = (ModelCall) operation;
+		assertThat(call.tokens().input()).isEqualTo(120);
+		assertThat(call.tokens().output()).isEqualTo(30);
+		assertThat(call.tokens().cachedInput()).isEqualTo(100);
+		assertThat(call.responseModel()).isEqualTo("gpt-4o-2024-08-06");
 		assertThat(operation.agentName()).isNull();
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("gen_ai.client.operation")
@@ -100,7 +104,7 @@ class AgentObservationsTests {
 			return "ok";
 		});
 		assertThat(result).isEqualTo("ok");
-		assertThat(this.operations.get(0).inputTokens()).isZero();
+		assertThat(((ModelCall) this.operations.get(0)).tokens().input()).isZero();
 		assertThat(this.operations.get(0).failed()).isFalse();
 	}
 

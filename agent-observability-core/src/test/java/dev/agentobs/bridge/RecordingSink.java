@@ -3,8 +3,8 @@ package dev.agentobs.bridge;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.agentobs.cost;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -8,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ModelCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -50,9 +54,9 @@ class CostCalculatorTests {
 
 	@Test
 	void modelWithoutPriceHasUnknownCostAndOneWarningNamingTheKeys(CapturedOutput output) {
-		assertThat(this.calculator.costOf(call("llama3", 1_000, 0, 100))).isNull();
-		assertThat(this.calculator.costOf(call("llama3", 1_000, 0, 100))).isNull();
-		assertThat(this.calculator.costOf(call("gemini-2.5-pro", 1_000, 0, 100))).isNull();
+		assertThat(this.calculator.costOf(call("llama3", 1_000, 0, 100))).isNaN();
+		assertThat(this.calculator.costOf(call("llama3", 1_000, 0, 100))).isNaN();
+		assertThat(this.calculator.costOf(call("gemini-2.5-pro", 1_000, 0, 100))).isNaN();
 		assertThat(output).containsOnlyOnce("No price for model 'llama3'")
 			.contains("monitoring.cost.models.llama3.input")
 			.contains("monitoring.cost.models.llama3.output")
@@ -60,8 +64,21 @@ class CostCalculatorTests {
 	}
 
 	@Test
+	void aCallOfAModelWithoutPriceIsPricedByTheModelThatAnswered() {
+		ModelCall alias = AgentOperation.modelCall("openai", "gpt-4o-latest")
+			.responseModel("gpt-4o")
+			.tokens(1_000, 500)
+			.build();
+		assertThat(this.calculator.costOf(alias)).isCloseTo(0.0075, within(1e-12));
+	}
+
+	@Test
 	void otherOperationsHaveNoCost() {
-		assertThat(this.calculator.costOf(AgentOperation.toolCall("web_search").build())).isNull();
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(10), Clock.systemUTC(),
+				ZoneOffset.UTC);
+		tracker.accept(AgentOperation.toolCall("web_search").build());
+		assertThat(tracker.today().calls()).isZero();
+		assertThat(tracker.today().cost()).isZero();
 	}
 
 	@Test
@@ -70,7 +87,7 @@ class CostCalculatorTests {
 			.withMessageContaining("input must be 0 or more");
 	}
 
-	static AgentOperation call(String model, long input, long cachedInput, long output) {
+	static ModelCall call(String model, long input, long cachedInput, long output) {
 		return AgentOperation.modelCall("openai", model)
 			.tokens(input, output)
 			.cachedInputTokens(cachedInput)

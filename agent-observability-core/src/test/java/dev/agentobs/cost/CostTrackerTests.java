@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
 
 import static dev.agentobs.cost.CostCalculatorTests.call;

@@ -121,7 +121,7 @@ class AgentLogEventsTests {
 		AgentLogEvents events = new AgentLogEvents();
 		MDC.put("spanId", "parent-span");
 		try {
-			events.accept(dev.agentobs.api.AgentOperation.agentRun("research-agent")
+			events.accept(dev.agentobs.operation.AgentOperation.agentRun("research-agent")
 				.runId("run-1")
 				.span("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")
 				.build());

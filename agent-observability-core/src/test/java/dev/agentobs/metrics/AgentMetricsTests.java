@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.ActiveAgentRuns;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,7 +108,7 @@ class AgentMetricsTests {
 	void activeRunsGaugeShowsTheRunsInProgressOfEveryAgent() {
 		ActiveAgentRuns activeRuns = new ActiveAgentRuns(new TagValueLimits(100));
 		activeRuns.started("planner");
-		this.metrics.gaugeActiveRuns(activeRuns);
+		activeRuns.onNewAgent(this.metrics::gaugeActiveRuns);
 		activeRuns.started("research-agent");
 		activeRuns.started("research-agent");
 		activeRuns.finished("research-agent");

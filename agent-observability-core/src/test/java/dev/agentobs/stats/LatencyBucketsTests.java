@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;

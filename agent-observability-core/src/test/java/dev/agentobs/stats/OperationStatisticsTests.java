@@ -8,10 +8,11 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.metrics.TagValueLimiter;
 import dev.agentobs.metrics.TagValueLimits;
 import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,7 +200,7 @@ class OperationStatisticsTests {
 		assertThat(snapshot.today()).isNull();
 	}
 
-	private static AgentOperation.Builder run(String agent, long millis) {
+	private static AgentRun.Builder run(String agent, long millis) {
 		return AgentOperation.agentRun(agent).duration(Duration.ofMillis(millis));
 	}
 

@@ -5,12 +5,12 @@ import java.util.Set;
 import org.springframework.boot.test.context.filter.annotation.StandardAnnotationCustomizableTypeExcludeFilter;
 
 import dev.agentobs.event.AgentEventListener;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.AgentRunObservationConvention;
 import dev.agentobs.observation.AgentStepObservationConvention;
 import dev.agentobs.observation.CodeExecutionObservationConvention;
 import dev.agentobs.observation.ModelCallObservationConvention;
 import dev.agentobs.observation.ToolCallObservationConvention;
+import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * Chooses the scanned components of {@link AgentObservabilityTest @AgentObservabilityTest}:

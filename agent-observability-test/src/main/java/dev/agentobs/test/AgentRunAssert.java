@@ -12,7 +12,10 @@ import org.assertj.core.api.AbstractObjectAssert;
 
 import org.springframework.util.Assert;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
 
 import static dev.agentobs.test.OperationDescriptions.quote;
 
@@ -92,7 +95,7 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	 */
 	public AgentRunAssert withModelCall(String model) {
 		for (AgentOperation operation : this.operations) {
-			if (operation.kind() == AgentOperation.Kind.MODEL_CALL && model.equals(operation.requestModel())) {
+			if (operation instanceof ModelCall call && model.equals(call.requestModel())) {
 				return this;
 			}
 		}
@@ -145,20 +148,18 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	public AgentRunAssert withCostAtMost(double usd, ModelPrices prices) {
 		Assert.notNull(prices, "prices must not be null");
 		String expected = "to cost at most " + usd(usd) + " USD";
-		// Summed per million tokens and divided once: rounding each call's share would push a
-		// cost equal to the limit past it
-		double costPerMillion = 0;
+		// Summed in millionths of a USD and divided once: rounding each call's share would push
+		// a cost equal to the limit past it
+		double microUsd = 0;
 		Set<String> unpriced = new LinkedHashSet<>();
 		for (AgentOperation operation : this.operations) {
-			if (operation.kind() == AgentOperation.Kind.MODEL_CALL
-					&& (operation.inputTokens() > 0 || operation.outputTokens() > 0)) {
-				ModelPrices.Price price = prices.priceOf(operation);
+			if (operation instanceof ModelCall call && (call.tokens().input() > 0 || call.tokens().output() > 0)) {
+				ModelPrice price = prices.priceOf(call);
 				if (price != null) {
-					costPerMillion += operation.inputTokens() * price.input()
-							+ operation.outputTokens() * price.output();
+					microUsd += price.costInMicroUsd(call.tokens());
 				}
 				else {
-					unpriced.add(operation.name());
+					unpriced.add(call.requestModel());
 				}
 			}
 		}
@@ -169,7 +170,7 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 							+ ".input and .output (USD per million tokens) or pass ModelPrices.of(\"" + model
 							+ "\", input, output)");
 		}
-		double cost = costPerMillion / 1_000_000d;
+		double cost = microUsd / 1_000_000d;
 		if (cost > usd) {
 			throw failedExpectation(expected,
 					"it cost " + usd(cost) + " USD for " + describeTokens() + " at " + prices);
@@ -183,7 +184,7 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	 * @return this
 	 */
 	public AgentRunAssert withConversationId(String conversationId) {
-		String actual = this.actual.conversationId();
+		String actual = this.actual.scope().conversationId();
 		if (!conversationId.equals(actual)) {
 			throw failedExpectation("to belong to conversation " + quote(conversationId),
 					(actual != null) ? "it belongs to " + quote(actual) : "it belongs to no conversation");
@@ -223,7 +224,7 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	private int countTool(String toolName) {
 		int count = 0;
 		for (AgentOperation operation : this.operations) {
-			if (operation.kind() == AgentOperation.Kind.TOOL_CALL && toolName.equals(operation.toolName())) {
+			if (operation instanceof ToolCall call && toolName.equals(call.toolName())) {
 				count++;
 			}
 		}
@@ -243,7 +244,9 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	private long inputTokens() {
 		long tokens = 0;
 		for (AgentOperation operation : this.operations) {
-			tokens += operation.inputTokens();
+			if (operation instanceof ModelCall call) {
+				tokens += call.tokens().input();
+			}
 		}
 		return tokens;
 	}
@@ -251,7 +254,9 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	private long outputTokens() {
 		long tokens = 0;
 		for (AgentOperation operation : this.operations) {
-			tokens += operation.outputTokens();
+			if (operation instanceof ModelCall call) {
+				tokens += call.tokens().output();
+			}
 		}
 		return tokens;
 	}

@@ -12,19 +12,23 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.cost.CostCalculator;
+import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.operation.ModelCall;
 
 /**
  * Prices of models in USD per million tokens, for cost assertions. Read from the
- * application's {@code monitoring.cost.models.<model>.input} and {@code .output}, the same
- * keys the starter prices its cost metrics with, or given by the test:
+ * application's {@code monitoring.cost.models.<model>.input}, {@code .output} and
+ * {@code .cached-input}, the same keys the starter prices its cost metrics with, or given by the
+ * test:
  *
  * <pre class="code">
  * ModelPrices prices = ModelPrices.of("gpt-4o", 2.50, 10.00).and("gpt-4o-mini", 0.15, 0.60);
  * assertThat(recorded).hasAgentRun("research-agent").withCostAtMost(0.01, prices);
  * </pre>
  *
- * Immutable.
+ * Calls are priced by the starter's own {@link CostCalculator}, so an assertion and
+ * {@code gen_ai_client_cost_usd_total} agree for the same prices. Immutable.
  *
  * @since 0.1.0
  */
@@ -37,12 +41,13 @@ public final class ModelPrices {
 
 	private static final ModelPrices NONE = new ModelPrices(Map.of());
 
-	private static final double TOKENS_PER_PRICE = 1_000_000d;
+	private final Map<String, ModelPrice> prices;
 
-	private final Map<String, Price> prices;
+	private final CostCalculator calculator;
 
-	private ModelPrices(Map<String, Price> prices) {
+	private ModelPrices(Map<String, ModelPrice> prices) {
 		this.prices = prices;
+		this.calculator = new CostCalculator(prices);
 	}
 
 	/**
@@ -54,7 +59,7 @@ public final class ModelPrices {
 	}
 
 	/**
-	 * The price of one model.
+	 * The price of one model whose cached input tokens cost as much as the others.
 	 * @param model the model as the application requests it, such as {@code gpt-4o}
 	 * @param inputUsdPerMillionTokens USD per million input tokens
 	 * @param outputUsdPerMillionTokens USD per million output tokens
@@ -65,55 +70,79 @@ public final class ModelPrices {
 	}
 
 	/**
+	 * The price of one model.
+	 * @param model the model as the application requests it, such as {@code gpt-4o}
+	 * @param price its price, with the price of cached input tokens
+	 * @return the prices
+	 */
+	public static ModelPrices of(String model, ModelPrice price) {
+		return NONE.and(model, price);
+	}
+
+	/**
 	 * The prices the application configures under {@value #PROPERTY_PREFIX}.
 	 * @param environment the application's environment
 	 * @return the prices, none when nothing is configured
 	 */
 	public static ModelPrices from(Environment environment) {
 		Assert.notNull(environment, "environment must not be null");
-		Map<String, Price> prices = Binder.get(environment)
-			.bind(PROPERTY_PREFIX, Bindable.mapOf(String.class, Price.class))
+		Map<String, ConfiguredPrice> configured = Binder.get(environment)
+			.bind(PROPERTY_PREFIX, Bindable.mapOf(String.class, ConfiguredPrice.class))
 			.orElse(Map.of());
-		return prices.isEmpty() ? NONE : new ModelPrices(Collections.unmodifiableMap(new LinkedHashMap<>(prices)));
+		if (configured.isEmpty()) {
+			return NONE;
+		}
+		Map<String, ModelPrice> prices = new LinkedHashMap<>();
+		configured.forEach((model, price) -> prices.put(model, price.toModelPrice()));
+		return new ModelPrices(Collections.unmodifiableMap(prices));
 	}
 
 	/**
-	 * These prices and one more, which replaces any price the model already had.
+	 * These prices and one more, which replaces any price the model already had; its cached
+	 * input tokens cost as much as the others.
 	 * @param model the model as the application requests it, such as {@code gpt-4o}
 	 * @param inputUsdPerMillionTokens USD per million input tokens
 	 * @param outputUsdPerMillionTokens USD per million output tokens
 	 * @return new prices
 	 */
 	public ModelPrices and(String model, double inputUsdPerMillionTokens, double outputUsdPerMillionTokens) {
+		Assert.isTrue(inputUsdPerMillionTokens >= 0 && outputUsdPerMillionTokens >= 0,
+				() -> "prices must be 0 or more USD per million tokens, were input " + inputUsdPerMillionTokens
+						+ " and output " + outputUsdPerMillionTokens);
+		return and(model, ModelPrice.of(inputUsdPerMillionTokens, outputUsdPerMillionTokens));
+	}
+
+	/**
+	 * These prices and one more, which replaces any price the model already had.
+	 * @param model the model as the application requests it, such as {@code gpt-4o}
+	 * @param price its price, with the price of cached input tokens
+	 * @return new prices
+	 */
+	public ModelPrices and(String model, ModelPrice price) {
 		Assert.hasText(model, "model must not be empty");
-		Map<String, Price> prices = new LinkedHashMap<>(this.prices);
-		prices.put(model, new Price(inputUsdPerMillionTokens, outputUsdPerMillionTokens));
+		Assert.notNull(price, "price must not be null");
+		Map<String, ModelPrice> prices = new LinkedHashMap<>(this.prices);
+		prices.put(model, price);
 		return new ModelPrices(Collections.unmodifiableMap(prices));
 	}
 
 	/**
-	 * The price of a model.
+	 * The price of a model, found as the starter finds it.
 	 * @param model the model
 	 * @return its price, or {@code null} when unknown
 	 */
-	public @Nullable Price priceOf(String model) {
-		return this.prices.get(model);
+	public @Nullable ModelPrice priceOf(String model) {
+		return this.calculator.priceOf(model);
 	}
 
 	/**
-	 * The price of a model call: that of the model it asked for, else that of the model that
-	 * answered.
+	 * The price of a model call, found as the starter finds it: that of the model it asked for,
+	 * else that of the model that answered.
 	 * @param modelCall a model call
 	 * @return its price, or {@code null} when neither model has one
 	 */
-	public @Nullable Price priceOf(AgentOperation modelCall) {
-		String requestModel = modelCall.requestModel();
-		Price price = (requestModel != null) ? this.prices.get(requestModel) : null;
-		String responseModel = modelCall.responseModel();
-		if (price == null && responseModel != null) {
-			price = this.prices.get(responseModel);
-		}
-		return price;
+	public @Nullable ModelPrice priceOf(ModelCall modelCall) {
+		return this.calculator.priceOf(modelCall);
 	}
 
 	/**
@@ -126,36 +155,58 @@ public final class ModelPrices {
 
 	@Override
 	public String toString() {
-		return "ModelPrices" + this.prices;
+		StringBuilder text = new StringBuilder("ModelPrices{");
+		this.prices.forEach((model, price) -> {
+			if (text.length() > "ModelPrices{".length()) {
+				text.append(", ");
+			}
+			text.append(model).append("=input ").append(price.input()).append(", output ").append(price.output());
+			if (price.cachedInput() != price.input()) {
+				text.append(", cached input ").append(price.cachedInput());
+			}
+			text.append(" USD per million tokens");
+		});
+		return text.append('}').toString();
 	}
 
 	/**
-	 * The price of one model.
-	 *
-	 * @param input USD per million input tokens
-	 * @param output USD per million output tokens
+	 * A price as the application configures it: cached input tokens cost the input price unless
+	 * {@code cached-input} is set, as in the starter.
 	 */
-	public record Price(double input, double output) {
+	static final class ConfiguredPrice {
 
-		public Price {
-			Assert.isTrue(input >= 0 && output >= 0,
-					() -> "prices must be 0 or more USD per million tokens, were input " + input + " and output "
-							+ output);
+		private double input;
+
+		private double output;
+
+		private @Nullable Double cachedInput;
+
+		public double getInput() {
+			return this.input;
 		}
 
-		/**
-		 * What a call with these tokens costs.
-		 * @param inputTokens input tokens
-		 * @param outputTokens output tokens
-		 * @return the cost in USD
-		 */
-		public double cost(long inputTokens, long outputTokens) {
-			return (inputTokens * this.input + outputTokens * this.output) / TOKENS_PER_PRICE;
+		public void setInput(double input) {
+			this.input = input;
 		}
 
-		@Override
-		public String toString() {
-			return "input " + this.input + ", output " + this.output + " USD per million tokens";
+		public double getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(double output) {
+			this.output = output;
+		}
+
+		public @Nullable Double getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable Double cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		ModelPrice toModelPrice() {
+			return new ModelPrice(this.input, this.output, (this.cachedInput != null) ? this.cachedInput : this.input);
 		}
 
 	}

@@ -2,7 +2,9 @@ package dev.agentobs.test;
 
 import java.util.List;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentStep;
+import dev.agentobs.operation.ModelCall;
 
 /**
  * Operations as failure messages show them: named like their spans, so that what a test
@@ -22,15 +24,15 @@ final class OperationDescriptions {
 	 */
 	static String describe(AgentOperation operation) {
 		StringBuilder description = new StringBuilder(operation.operationName());
-		if (operation.kind() == AgentOperation.Kind.AGENT_STEP) {
-			description.append(' ').append(operation.stepNumber());
+		if (operation instanceof AgentStep step) {
+			description.append(' ').append(step.stepNumber());
 		}
 		description.append(' ').append(operation.name());
-		if (operation.inputTokens() > 0 || operation.outputTokens() > 0) {
+		if (operation instanceof ModelCall call && (call.tokens().input() > 0 || call.tokens().output() > 0)) {
 			description.append(" (")
-				.append(operation.inputTokens())
+				.append(call.tokens().input())
 				.append(" input + ")
-				.append(operation.outputTokens())
+				.append(call.tokens().output())
 				.append(" output tokens)");
 		}
 		if (operation.failed()) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.Nullable;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 
 import static dev.agentobs.test.AgentRunAssert.plural;
 import static dev.agentobs.test.OperationDescriptions.quote;

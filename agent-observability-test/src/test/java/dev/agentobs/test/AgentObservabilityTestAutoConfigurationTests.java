@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
+import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.test.app.ResearchAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class AgentObservabilityTestAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10")
 			.run((context) -> assertThat(context.getBean(RecordedAgentOperations.class).prices().priceOf("gpt-4o"))
-				.isEqualTo(new ModelPrices.Price(2.50, 10.00)));
+				.isEqualTo(ModelPrice.of(2.50, 10.00)));
 	}
 
 	@Test

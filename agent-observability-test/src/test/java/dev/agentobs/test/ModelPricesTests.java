@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ModelCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,8 +24,8 @@ class ModelPricesTests {
 			.withProperty("monitoring.cost.models[claude-sonnet-4.5].output", "15");
 		ModelPrices prices = ModelPrices.from(environment);
 		assertThat(prices.models()).containsExactlyInAnyOrder("gpt-4o", "claude-sonnet-4.5");
-		assertThat(prices.priceOf("gpt-4o")).isEqualTo(new ModelPrices.Price(2.50, 10.00));
-		assertThat(prices.priceOf("claude-sonnet-4.5")).isEqualTo(new ModelPrices.Price(3, 15));
+		assertThat(prices.priceOf("gpt-4o")).isEqualTo(ModelPrice.of(2.50, 10.00));
+		assertThat(prices.priceOf("claude-sonnet-4.5")).isEqualTo(ModelPrice.of(3, 15));
 	}
 
 	@Test
@@ -33,19 +35,19 @@ class ModelPricesTests {
 
 	@Test
 	void aCallCostsItsTokensAtThePricePerMillion() {
-		assertThat(new ModelPrices.Price(2.50, 10.00).cost(1_000_000, 500_000)).isEqualTo(7.50);
+		assertThat(ModelPrice.of(2.50, 10.00).cost(1_000_000, 0, 500_000)).isEqualTo(7.50);
 	}
 
 	@Test
 	void aModelCallIsPricedByTheModelAskedForElseTheOneThatAnswered() {
 		ModelPrices prices = ModelPrices.of("gpt-4o", 2.50, 10.00).and("gpt-4o-2024-08-06", 5, 15);
-		AgentOperation asked = AgentOperation.modelCall("openai", "gpt-4o").responseModel("gpt-4o-2024-08-06").build();
-		AgentOperation answered = AgentOperation.modelCall("openai", "gpt-4o-latest")
+		ModelCall asked = AgentOperation.modelCall("openai", "gpt-4o").responseModel("gpt-4o-2024-08-06").build();
+		ModelCall answered = AgentOperation.modelCall("openai", "gpt-4o-latest")
 			.responseModel("gpt-4o-2024-08-06")
 			.build();
-		AgentOperation unknown = AgentOperation.modelCall("openai", "o3").build();
-		assertThat(prices.priceOf(asked)).isEqualTo(new ModelPrices.Price(2.50, 10.00));
-		assertThat(prices.priceOf(answered)).isEqualTo(new ModelPrices.Price(5, 15));
+		ModelCall unknown = AgentOperation.modelCall("openai", "o3").build();
+		assertThat(prices.priceOf(asked)).isEqualTo(ModelPrice.of(2.50, 10.00));
+		assertThat(prices.priceOf(answered)).isEqualTo(ModelPrice.of(5, 15));
 		assertThat(prices.priceOf(unknown)).isNull();
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.test.app.ResearchAgent;
 import dev.agentobs.test.app.ResearchAgent.Answer;
 

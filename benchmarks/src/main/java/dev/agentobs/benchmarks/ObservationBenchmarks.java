@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.metrics.AgentMetrics;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 
 /**
  * What observing one agent operation costs the agent's thread, against what Spring Boot's own

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.metrics.AgentMetrics;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 
 /**
  * What one Prometheus scrape of a large registry costs: the starter's own meter families

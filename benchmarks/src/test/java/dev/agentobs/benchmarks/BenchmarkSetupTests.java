@@ -17,7 +17,7 @@ import dev.agentobs.cost.CostTracker;
 import dev.agentobs.event.AgentEventPublisher;
 import dev.agentobs.logging.AgentLogEvents;
 import dev.agentobs.metrics.AgentMetrics;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.stats.OperationStatistics;
 import dev.agentobs.tracing.AgentTracingObservationHandler;
 
@@ -87,7 +87,7 @@ class BenchmarkSetupTests {
 			assertThat(context.getBean(Tracer.class)).isInstanceOf(OtelTracer.class);
 			assertThat(context.getBeansOfType(AgentTracingObservationHandler.class)).hasSize(1);
 			AgentCalls.toolCall(context.getBean(AgentObservations.class));
-			assertThat(context.getBean(LastEventListener.class).last().operation().traceId()).isNotNull();
+			assertThat(context.getBean(LastEventListener.class).last().operation().scope().traceId()).isNotNull();
 		}
 		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Setup.BOOT_TRACED)) {
 			assertThat(context.getBean(Tracer.class)).isInstanceOf(OtelTracer.class);

@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.sample.agent.ResearchAgent;
 import dev.agentobs.sample.llm.ModelTimeoutException;
 import dev.agentobs.sample.llm.RateLimitException;

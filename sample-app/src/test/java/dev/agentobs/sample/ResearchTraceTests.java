@@ -16,7 +16,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.sample.SpanThreadsConfiguration.SpanThreads;
 import dev.agentobs.sample.agent.FactCheckerAgent;
 import dev.agentobs.sample.agent.ResearchAgent;

@@ -7,12 +7,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.cost.CostCalculator;
 import dev.agentobs.cost.CostTracker;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.metrics.TagValueLimits;
 import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.ActiveAgentRuns;
 import dev.agentobs.stats.MutableClock;
 import dev.agentobs.stats.OperationStatistics;

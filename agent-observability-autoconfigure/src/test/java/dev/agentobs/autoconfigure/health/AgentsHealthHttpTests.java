@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.cost.CostCalculator;
 import dev.agentobs.cost.CostTracker;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
 import dev.agentobs.stats.OperationStatistics;
 

@@ -32,7 +32,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
@@ -40,8 +39,11 @@ import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
-import dev.agentobs.bridge.RecordingSink;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
+import dev.agentobs.bridge.RecordingSink;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -88,18 +90,18 @@ class LangChain4jBridgeTests {
 						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"} 3.0")
 				.contains("agent_active_runs{gen_ai_agent_name=\"Concierge\"} 0");
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			assertThat(run.agentName()).isEqualTo("Concierge");
-			assertThat(run.conversationId()).isEqualTo("conv-7");
+			assertThat(run.scope().conversationId()).isEqualTo("conv-7");
 			// What cost needs: provider, model and tokens
 			assertThat(model.providerName()).isEqualTo("openai");
 			assertThat(model.requestModel()).isEqualTo("gpt-4o");
 			assertThat(model.responseModel()).isEqualTo("gpt-4o-2024-08-06");
-			assertThat(model.inputTokens()).isEqualTo(12);
-			assertThat(model.outputTokens()).isEqualTo(3);
+			assertThat(model.tokens().input()).isEqualTo(12);
+			assertThat(model.tokens().output()).isEqualTo(3);
 			assertThat(model.agentName()).isEqualTo("Concierge");
 			assertThat(model.runId()).isEqualTo(run.runId());
-			assertThat(model.conversationId()).isEqualTo("conv-7");
+			assertThat(model.scope().conversationId()).isEqualTo("conv-7");
 		});
 	}
 
@@ -141,8 +143,8 @@ class LangChain4jBridgeTests {
 						+ "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
 						+ "gen_ai_request_model=\"gpt-4o\"} 2");
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			AgentOperation tool = this.sink.only(AgentOperation.Kind.TOOL_CALL);
-			assertThat(run.conversationId()).isNull();
+			ToolCall tool = (ToolCall) this.sink.only(AgentOperation.Kind.TOOL_CALL);
+			assertThat(run.scope().conversationId()).isNull();
 			assertThat(tool.toolName()).isEqualTo("currentWeather");
 			assertThat(tool.toolCallId()).isEqualTo("call_weather_1");
 			assertThat(tool.runId()).isEqualTo(run.runId());
@@ -191,10 +193,10 @@ class LangChain4jBridgeTests {
 			assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("Paris");
 			// The run ends on the thread that completed the stream, after the answer was handed over
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.sink.operations()).hasSize(2));
-			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			assertThat(model.inputTokens()).isEqualTo(20);
-			assertThat(model.outputTokens()).isEqualTo(5);
+			assertThat(model.tokens().input()).isEqualTo(20);
+			assertThat(model.tokens().output()).isEqualTo(5);
 			assertThat(model.runId()).isEqualTo(run.runId());
 			assertThat(scrape(context)).contains("gen_ai_token_type=\"input\"} 20.0")
 				.contains("gen_ai_invoke_agent_duration_seconds_count{error_type=\"none\","
@@ -227,7 +229,7 @@ class LangChain4jBridgeTests {
 				.tools(new BrokenWeatherTools())
 				.build();
 			assistant.chat("What is the weather in Paris?");
-			AgentOperation tool = this.sink.only(AgentOperation.Kind.TOOL_CALL);
+			ToolCall tool = (ToolCall) this.sink.only(AgentOperation.Kind.TOOL_CALL);
 			assertThat(tool.errorType()).isEqualTo(LangChain4jAiServiceObserver.TOOL_ERROR);
 		});
 	}
@@ -238,7 +240,7 @@ class LangChain4jBridgeTests {
 			ScriptedChatModel model = model(context);
 			context.getBean(AgentObservations.class).agent("research-agent").observe(() -> model.chat("Hello?"));
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			AgentOperation call = this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			ModelCall call = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			assertThat(call.agentName()).isEqualTo("research-agent");
 			assertThat(call.runId()).isEqualTo(run.runId());
 		});

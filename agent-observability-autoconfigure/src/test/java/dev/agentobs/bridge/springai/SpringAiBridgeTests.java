@@ -33,7 +33,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
@@ -41,8 +40,11 @@ import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
-import dev.agentobs.bridge.RecordingSink;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
+import dev.agentobs.bridge.RecordingSink;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
 import dev.agentobs.stats.ActiveAgentRuns;
 import dev.agentobs.stats.AgentStatistics;
 
@@ -110,21 +112,21 @@ class SpringAiBridgeTests {
 						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"} 3.0")
 				.contains("agent_active_runs{gen_ai_agent_name=\"geography-agent\"} 0");
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			assertThat(run.agentName()).isEqualTo("geography-agent");
-			assertThat(run.conversationId()).isEqualTo("conv-7");
+			assertThat(run.scope().conversationId()).isEqualTo("conv-7");
 			assertThat(run.runId()).isNotBlank();
 			assertThat(run.failed()).isFalse();
 			// What cost needs: provider, model and tokens
 			assertThat(model.providerName()).isEqualTo("openai");
 			assertThat(model.requestModel()).isEqualTo("gpt-4o");
 			assertThat(model.responseModel()).isEqualTo("gpt-4o-2024-08-06");
-			assertThat(model.inputTokens()).isEqualTo(12);
-			assertThat(model.outputTokens()).isEqualTo(3);
-			assertThat(model.cachedInputTokens()).isEqualTo(4);
+			assertThat(model.tokens().input()).isEqualTo(12);
+			assertThat(model.tokens().output()).isEqualTo(3);
+			assertThat(model.tokens().cachedInput()).isEqualTo(4);
 			assertThat(model.agentName()).isEqualTo("geography-agent");
 			assertThat(model.runId()).isEqualTo(run.runId());
-			assertThat(model.conversationId()).isEqualTo("conv-7");
+			assertThat(model.scope().conversationId()).isEqualTo("conv-7");
 			assertThat(model.duration()).isPositive().isLessThanOrEqualTo(run.duration());
 		});
 	}
@@ -174,7 +176,7 @@ class SpringAiBridgeTests {
 				.contains("gen_ai_invoke_agent_duration_seconds_count{error_type=\"none\","
 						+ "gen_ai_agent_name=\"support-service\"} 1");
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			AgentOperation tool = this.sink.only(AgentOperation.Kind.TOOL_CALL);
+			ToolCall tool = (ToolCall) this.sink.only(AgentOperation.Kind.TOOL_CALL);
 			assertThat(tool.toolName()).isEqualTo("currentWeather");
 			assertThat(tool.toolType()).isEqualTo("function");
 			assertThat(tool.toolCallId()).isEqualTo("call_weather_1");
@@ -220,9 +222,9 @@ class SpringAiBridgeTests {
 				.contains("gen_ai_token_type=\"output\"} 5.0")
 				.contains("gen_ai_invoke_agent_duration_seconds_count{error_type=\"none\","
 						+ "gen_ai_agent_name=\"support-service\"} 1");
-			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
-			assertThat(model.inputTokens()).isEqualTo(20);
-			assertThat(model.outputTokens()).isEqualTo(5);
+			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			assertThat(model.tokens().input()).isEqualTo(20);
+			assertThat(model.tokens().output()).isEqualTo(5);
 			assertThat(model.runId()).isEqualTo(this.sink.only(AgentOperation.Kind.AGENT_RUN).runId());
 		});
 	}
@@ -233,7 +235,7 @@ class SpringAiBridgeTests {
 			this.server.failWith(429);
 			assertThatException()
 				.isThrownBy(() -> chatClient(context).prompt("What is the capital of France?").call().content());
-			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
 			assertThat(model.failed()).isTrue();
 			assertThat(run.failed()).isTrue();
@@ -249,7 +251,7 @@ class SpringAiBridgeTests {
 			observations.agent("research-agent")
 				.observe(() -> chatClient(context).prompt("What is the capital of France?").call().content());
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
-			AgentOperation model = this.sink.only(AgentOperation.Kind.MODEL_CALL);
+			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			assertThat(run.agentName()).isEqualTo("research-agent");
 			assertThat(model.agentName()).isEqualTo("research-agent");
 			assertThat(model.runId()).isEqualTo(run.runId());

@@ -12,10 +12,10 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.Assert;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.observation.AgentObservationContext;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.stats.ActiveAgentRuns;
 
 /**
@@ -51,17 +51,6 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	private final String defaultAgentName;
 
 	private final @Nullable ActiveAgentRuns activeRuns;
-
-	/**
-	 * Create a handler that does not count runs in progress.
-	 * @param operations where runs go: the sinks of every operation, as for
-	 * {@code AgentObservations#record}
-	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
-	 * parameter
-	 */
-	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName) {
-		this(operations, defaultAgentName, null);
-	}
 
 	/**
 	 * Create a handler.

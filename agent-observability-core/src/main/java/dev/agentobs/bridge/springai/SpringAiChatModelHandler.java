@@ -13,8 +13,10 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.util.Assert;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
+import dev.agentobs.observation.GenAiProviderNames;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ModelCall;
 
 /**
  * Records every finished Spring AI chat model call, blocking or streaming, as one model call:
@@ -57,9 +59,10 @@ public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObs
 		if (requestModel == null) {
 			requestModel = (responseModel != null) ? responseModel : UNKNOWN_MODEL;
 		}
-		AgentOperation.Builder call = AgentOperation
-			.modelCall(SpringAiProviders.semconvName(context.getOperationMetadata().provider()), requestModel)
-			.operationName(context.getOperationMetadata().operationType())
+		String operationType = text(context.getOperationMetadata().operationType());
+		ModelCall.Builder call = AgentOperation
+			.modelCall(GenAiProviderNames.of(context.getOperationMetadata().provider()), requestModel)
+			.operationName((operationType != null) ? operationType : AgentOperation.Kind.MODEL_CALL.defaultOperationName())
 			.responseModel(responseModel)
 			.duration(StartTime.elapsed(context))
 			.error(context.getError());

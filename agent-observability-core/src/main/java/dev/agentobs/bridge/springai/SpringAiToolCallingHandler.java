@@ -6,9 +6,10 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 import org.springframework.util.Assert;
 
-import dev.agentobs.api.AgentOperation;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.bridge.springai.SpringAiChatModelHandler.StartTime;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ToolCall;
 
 /**
  * Records every tool Spring AI calls for a model as one tool call: the tool's name and type,
@@ -39,8 +40,9 @@ public class SpringAiToolCallingHandler implements ObservationHandler<ToolCallin
 	@Override
 	public void onStop(ToolCallingObservationContext context) {
 		String toolCallId = context.getToolCallId();
-		AgentOperation.Builder call = AgentOperation.toolCall(context.getToolDefinition().name())
-			.toolType(context.getToolType())
+		String toolType = context.getToolType();
+		ToolCall.Builder call = AgentOperation.toolCall(context.getToolDefinition().name())
+			.toolType((toolType != null && !toolType.isBlank()) ? toolType : ToolCall.FUNCTION)
 			.toolCallId(toolCallId.isEmpty() ? null : toolCallId)
 			.duration(StartTime.elapsed(context))
 			.error(context.getError());

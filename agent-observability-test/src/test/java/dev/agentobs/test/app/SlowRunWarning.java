@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.event.AgentEvent;
 import dev.agentobs.event.AgentEventListener;
+import dev.agentobs.operation.AgentOperation;
 
 /**
  * Warns of agent runs slower than half a minute: a listener the slice includes without being

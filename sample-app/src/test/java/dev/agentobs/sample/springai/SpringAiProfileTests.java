@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
-import dev.agentobs.api.AgentOperation;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.sample.SampleProfiles;
 import dev.agentobs.sample.agent.FactCheckerAgent;
 import dev.agentobs.sample.agent.ResearchAgent;

@@ -1,4 +1,4 @@
-package dev.agentobs.api;
+package dev.agentobs.operation;
 
 import java.time.Duration;
 
@@ -27,7 +27,7 @@ class AgentOperationTests {
 	void builderRefusesNegativeNumbersSayingWhatTheyWere() {
 		assertThatIllegalArgumentException().isThrownBy(() -> AgentOperation.agentStep("research-agent", 0))
 			.withMessage("stepNumber must be 1 or more, was 0");
-		AgentOperation.Builder modelCall = AgentOperation.modelCall("openai", "gpt-4o");
+		ModelCall.Builder modelCall = AgentOperation.modelCall("openai", "gpt-4o");
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.tokens(-1, 5))
 			.withMessage("inputTokens must be 0 or more, was -1");
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.tokens(5, -2))
@@ -42,13 +42,13 @@ class AgentOperationTests {
 
 	@Test
 	void builderKeepsWhatItAccepts() {
-		AgentOperation operation = AgentOperation.modelCall("openai", "gpt-4o")
+		ModelCall operation = AgentOperation.modelCall("openai", "gpt-4o")
 			.tokens(0, 7)
 			.cachedInputTokens(0)
 			.duration(Duration.ZERO)
 			.build();
-		assertThat(operation.inputTokens()).isZero();
-		assertThat(operation.outputTokens()).isEqualTo(7);
+		assertThat(operation.tokens().input()).isZero();
+		assertThat(operation.tokens().output()).isEqualTo(7);
 		assertThat(operation.duration()).isZero();
 		assertThat(AgentOperation.agentStep("research-agent", 1).build().stepNumber()).isEqualTo(1);
 	}

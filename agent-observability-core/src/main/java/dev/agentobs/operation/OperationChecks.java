@@ -1,0 +1,43 @@
+package dev.agentobs.operation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks of the operation records and their builders. Written out rather than as
+ * {@code Assert.isTrue(condition, () -> message)}: a message lambda captures its arguments, so
+ * it would allocate on every operation of the agent's thread.
+ */
+final class OperationChecks {
+
+	private OperationChecks() {
+	}
+
+	static String requireText(@Nullable String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be null or blank");
+		}
+		return value;
+	}
+
+	static long requireCount(long value, String name) {
+		if (value < 0) {
+			throw new IllegalArgumentException(name + " must be 0 or more, was " + value);
+		}
+		return value;
+	}
+
+	static int requireStepNumber(int stepNumber) {
+		if (stepNumber < 1) {
+			throw new IllegalArgumentException("stepNumber must be 1 or more, was " + stepNumber);
+		}
+		return stepNumber;
+	}
+
+	static <T> T requireNonNull(@Nullable T value, String name) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.agentobs.operation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an operation ended: when, after how long, and with which error.
+ *
+ * @param endTime when the operation ended
+ * @param duration how long it took, not negative
+ * @param error the exception it failed with, or {@code null} when it succeeded or failed
+ * without one
+ * @param errorType the error's type: the exception's class name unless given, such as
+ * {@code rate_limited}; {@code null} when the operation succeeded
+ * @since 0.1.0
+ */
+public record OperationOutcome(Instant endTime, Duration duration, @Nullable Throwable error,
+		@Nullable String errorType) {
+
+	public OperationOutcome {
+		OperationChecks.requireNonNull(endTime, "endTime");
+		if (duration == null || duration.isNegative()) {
+			throw new IllegalArgumentException("duration must not be null or negative, was " + duration);
+		}
+		if (errorType == null && error != null) {
+			errorType = error.getClass().getName();
+		}
+	}
+
+	/**
+	 * Whether the operation failed.
+	 * @return {@code true} when it ended with an error
+	 */
+	public boolean failed() {
+		return this.errorType != null;
+	}
+
+}
