@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservationAspect;
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.api.AgentOperation;
 import dev.agentobs.event.AgentEventListener;
 import dev.agentobs.event.AgentEventPublisher;
 import dev.agentobs.logging.AgentLogContextHandler;
@@ -23,10 +22,11 @@ import dev.agentobs.logging.AgentLogEvents;
 import dev.agentobs.metrics.TagValueLimits;
 import dev.agentobs.observation.AgentOperationDispatcher;
 import dev.agentobs.observation.AgentOperationHandler;
-import dev.agentobs.observation.AgentOperationSink;
 import dev.agentobs.observation.DefaultToolCallObservationConvention;
 import dev.agentobs.observation.ToolCallContext;
 import dev.agentobs.observation.ToolCallObservationConvention;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
