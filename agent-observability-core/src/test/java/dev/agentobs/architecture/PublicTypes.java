@@ -70,9 +70,10 @@ public final class PublicTypes {
 	}
 
 	private static boolean documented(List<String> lines, int declaration) {
-		// Walk back over annotations, which may span lines, to what stands before them
+		// Walk back over annotations, which may span lines, and line comments
 		int line = declaration - 1;
-		while (line >= 0 && !endsDeclarationOrComment(lines.get(line).strip())) {
+		while (line >= 0 && (lines.get(line).strip().startsWith("//")
+				|| !endsDeclarationOrComment(lines.get(line).strip()))) {
 			line--;
 		}
 		if (line < 0 || !lines.get(line).strip().endsWith("*/")) {
