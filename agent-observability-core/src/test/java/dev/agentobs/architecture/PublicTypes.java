@@ -66,7 +66,14 @@ public final class PublicTypes {
 	}
 
 	private static boolean endsDeclarationOrComment(String line) {
-		return line.isEmpty() || line.endsWith("*/") || line.endsWith(";") || line.endsWith("{") || line.endsWith("}");
+		// An annotation's array argument may open a brace at the end of a line: that line
+		// also opens a parenthesis it does not close
+		boolean opensBlock = line.endsWith("{") && count(line, '(') <= count(line, ')');
+		return line.isEmpty() || line.endsWith("*/") || line.endsWith(";") || opensBlock || line.endsWith("}");
+	}
+
+	private static long count(String line, char c) {
+		return line.chars().filter((ch) -> ch == c).count();
 	}
 
 	private static boolean documented(List<String> lines, int declaration) {
