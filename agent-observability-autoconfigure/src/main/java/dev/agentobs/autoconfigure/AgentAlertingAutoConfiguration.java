@@ -9,6 +9,7 @@ import java.util.Properties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -41,6 +42,7 @@ import dev.agentobs.alert.AlertRule;
 import dev.agentobs.autoconfigure.AlertSecretsSanitizer;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.EmailNotifier;
+import dev.agentobs.alert.JsonEncoder;
 import dev.agentobs.alert.MeterNotificationOutcomeRecorder;
 import dev.agentobs.alert.NotificationOutcomeRecorder;
 import dev.agentobs.alert.NotificationQueue;
@@ -107,6 +109,22 @@ public final class AgentAlertingAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	@ConditionalOnBooleanProperty(name = "monitoring.alerts.enabled", matchIfMissing = true)
+	static class JsonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JsonEncoder agentAlertJsonEncoder(ObjectProvider<JsonMapper> jsonMapper) {
+			// The application's mapper when Boot made one; payloads are maps, which naming
+			// strategies leave alone, so its settings cannot rename a receiver's fields
+			JsonMapper mapper = jsonMapper.getIfUnique(JsonMapper::new);
+			return mapper::writeValueAsString;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "monitoring.alerts.enabled", matchIfMissing = true)
 	@ConditionalOnBean(AgentStatistics.class)
 	static class EvaluationConfiguration {
@@ -116,7 +134,7 @@ public final class AgentAlertingAutoConfiguration {
 		AlertEvaluator agentAlertEvaluator(AgentStatistics statistics, MonitoringProperties properties,
 				AlertThresholds thresholds, ObjectProvider<AlertNotifier> notifiers,
 				ObjectProvider<NotificationOutcomeRecorder> recorder, ObjectProvider<Clock> clock,
-				Environment environment) {
+				ObjectProvider<JsonEncoder> json, Environment environment) {
 			MonitoringProperties.Alerts alerts = properties.getAlerts();
 			if (alerts.getEmail().isActive() && !ClassUtils.isPresent(JAVA_MAIL_SENDER, null)) {
 				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.email.enabled", true,
@@ -132,7 +150,7 @@ public final class AgentAlertingAutoConfiguration {
 			List<MonitoringProperties.Webhook> webhooks = alerts.getWebhooks();
 			for (int i = 0; i < webhooks.size(); i++) {
 				MonitoringProperties.Webhook webhook = webhooks.get(i);
-				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service),
+				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service, json),
 						alerts.getQueueCapacity(), outcomes);
 				if (hasOverrides(webhook.getThreshold())) {
 					ownThresholds.add(new AlertAudience(String.valueOf(webhook.getUrl()),
@@ -152,13 +170,18 @@ public final class AgentAlertingAutoConfiguration {
 		}
 
 		private static WebhookNotifier webhookNotifier(MonitoringProperties.Webhook webhook, int index,
-				String service) {
+				String service, ObjectProvider<JsonEncoder> json) {
 			if (webhook.getUrl() == null) {
 				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.webhooks[" + index + "].url",
 						null, "Every webhook needs a URL, such as https://hooks.example.com/agents");
 			}
+			JsonEncoder encoder = json.getIfAvailable();
+			if (encoder == null) {
+				throw new InvalidConfigurationPropertyValueException("monitoring.alerts.webhooks[" + index + "].url",
+						webhook.getUrl(), "Webhook bodies are JSON written by Jackson: add spring-boot-starter-json");
+			}
 			String secret = webhook.getSecret();
-			return new WebhookNotifier(webhook.getUrl(), webhook.getFormat(), webhook.getEvents(),
+			return new WebhookNotifier(webhook.getUrl(), webhook.getFormat(), encoder, webhook.getEvents(),
 					(secret != null && !secret.isEmpty()) ? new WebhookSigner(secret) : null, webhook.getTimeout(),
 					webhook.getMaxAttempts(), webhook.getBackoff(), webhook.getHeaders(), service);
 		}
