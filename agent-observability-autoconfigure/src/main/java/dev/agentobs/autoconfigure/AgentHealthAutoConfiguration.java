@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
-import dev.agentobs.autoconfigure.health.HealthThresholds;
+import dev.agentobs.health.AgentsHealthCheck;
+import dev.agentobs.health.HealthThresholds;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
@@ -37,13 +38,13 @@ public final class AgentHealthAutoConfiguration {
 	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, MonitoringProperties properties,
 			ObjectProvider<AlertEvaluator> alerts) {
 		MonitoringProperties.Health health = properties.getHealth();
-		return new AgentsHealthIndicator(statistics,
+		return new AgentsHealthIndicator(new AgentsHealthCheck(statistics,
 				new HealthThresholds(health.getMinRequests(), health.getDegraded().getErrorRate(),
 						health.getDegraded().getResponseTime(), health.getDown().getErrorRate()),
 				() -> {
 					AlertEvaluator evaluator = alerts.getIfAvailable();
 					return (evaluator != null) ? evaluator.firing() : List.of();
-				});
+				}));
 	}
 
 }
