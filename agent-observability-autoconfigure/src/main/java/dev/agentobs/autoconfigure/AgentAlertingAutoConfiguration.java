@@ -10,6 +10,7 @@ import java.util.Properties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -41,6 +42,7 @@ import dev.agentobs.alert.AlertNotifier;
 import dev.agentobs.alert.AlertRule;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.EmailNotifier;
+import dev.agentobs.alert.JsonEncoder;
 import dev.agentobs.alert.MeterNotificationOutcomeRecorder;
 import dev.agentobs.alert.NotificationOutcomeRecorder;
 import dev.agentobs.alert.NotificationQueue;
@@ -94,6 +96,22 @@ public final class AgentAlertingAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	@ConditionalOnBooleanProperty(name = "monitoring.alerts.enabled", matchIfMissing = true)
+	static class JsonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JsonEncoder agentAlertJsonEncoder(ObjectProvider<JsonMapper> jsonMapper) {
+			// The application's mapper when Boot made one; payloads are maps, which naming
+			// strategies leave alone, so its settings cannot rename a receiver's fields
+			JsonMapper mapper = jsonMapper.getIfUnique(JsonMapper::new);
+			return mapper::writeValueAsString;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "monitoring.alerts.enabled", matchIfMissing = true)
 	@ConditionalOnBean(AgentStatistics.class)
 	static class EvaluationConfiguration {
@@ -105,15 +123,17 @@ public final class AgentAlertingAutoConfiguration {
 		AlertEvaluator agentAlertEvaluator(AgentStatistics statistics, AgentHealthProperties health,
 				AgentAlertsProperties alerts, AlertThresholds thresholds, ObjectProvider<AlertNotifier> notifiers,
 				ObjectProvider<NotificationOutcomeRecorder> recorder, ObjectProvider<Clock> clock,
-				Environment environment) {
+				ObjectProvider<JsonEncoder> json, Environment environment) {
 			NotificationOutcomeRecorder outcomes = recorder.getIfAvailable(() -> NotificationOutcomeRecorder.NONE);
 			String service = environment.getProperty("spring.application.name", "application");
 			List<NotificationQueue> shared = new ArrayList<>();
 			notifiers.orderedStream()
 				.forEach((notifier) -> shared.add(new NotificationQueue(notifier, alerts.getQueueCapacity(), outcomes)));
 			List<AlertAudience> ownThresholds = new ArrayList<>();
-			for (WebhookProperties webhook : alerts.getWebhooks()) {
-				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, service),
+			List<WebhookProperties> webhooks = alerts.getWebhooks();
+			for (int i = 0; i < webhooks.size(); i++) {
+				WebhookProperties webhook = webhooks.get(i);
+				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service, json),
 						alerts.getQueueCapacity(), outcomes);
 				if (webhook.getThreshold().isAnySet()) {
 					ownThresholds.add(new AlertAudience(String.valueOf(webhook.getUrl()),
@@ -136,11 +156,18 @@ public final class AgentAlertingAutoConfiguration {
 			return new AlertEvaluatorLifecycle(evaluator, alerts.getEvaluationInterval());
 		}
 
-		private static WebhookNotifier webhookNotifier(WebhookProperties webhook, String service) {
+		private static WebhookNotifier webhookNotifier(WebhookProperties webhook, int index, String service,
+				ObjectProvider<JsonEncoder> json) {
 			URI url = webhook.getUrl();
 			// Checked at binding: every webhook has an http or https URL
 			Assert.state(url != null, "a webhook without a URL was bound");
-			return new WebhookNotifier(url, webhook.getFormat(), webhook.getEvents(), webhook.signer(),
+			JsonEncoder encoder = json.getIfAvailable();
+			if (encoder == null) {
+				throw new InvalidConfigurationPropertyValueException(
+						"monitoring.alerts.webhooks[" + index + "].url", url,
+						"Webhook bodies are JSON written by Jackson: add spring-boot-starter-json");
+			}
+			return new WebhookNotifier(url, webhook.getFormat(), encoder, webhook.getEvents(), webhook.signer(),
 					webhook.getTimeout(), webhook.getMaxAttempts(), webhook.getBackoff(), webhook.getHeaders(), service);
 		}
 

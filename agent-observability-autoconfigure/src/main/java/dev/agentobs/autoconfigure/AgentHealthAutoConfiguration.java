@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
+import dev.agentobs.health.AgentsHealthCheck;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
@@ -35,10 +36,10 @@ public final class AgentHealthAutoConfiguration {
 	@ConditionalOnMissingBean(value = AgentsHealthIndicator.class, name = "agentsHealthIndicator")
 	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, AgentHealthProperties health,
 			ObjectProvider<AlertEvaluator> alerts) {
-		return new AgentsHealthIndicator(statistics, health.toThresholds(), () -> {
+		return new AgentsHealthIndicator(new AgentsHealthCheck(statistics, health.toThresholds(), () -> {
 			AlertEvaluator evaluator = alerts.getIfAvailable();
 			return (evaluator != null) ? evaluator.firing() : List.of();
-		});
+		}));
 	}
 
 }

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -23,6 +27,7 @@ import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.autoconfigure.AlertSecretsSanitizer;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.EmailNotifier;
+import dev.agentobs.alert.JsonEncoder;
 import dev.agentobs.alert.PrometheusRuleGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +104,31 @@ class AgentAlertingAutoConfigurationTests {
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"null\"",
 						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, was null"));
+	}
+
+	@Test
+	void webhookBodiesAreWrittenByTheApplicationsJsonMapper() {
+		this.contextRunner
+			.withBean(JsonMapper.class, () -> JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build())
+			.run((context) -> assertThat(context.getBean(JsonEncoder.class).encode(Map.of("status", "firing")))
+				.isEqualTo("{\n  \"status\" : \"firing\"\n}"));
+	}
+
+	@Test
+	void webhookBodiesAreWrittenByAPlainJsonMapperWhenTheApplicationHasNone() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(JsonEncoder.class).encode(Map.of("status", "firing", "agents", List.of("a", "b"))))
+			.isIn("{\"status\":\"firing\",\"agents\":[\"a\",\"b\"]}", "{\"agents\":[\"a\",\"b\"],\"status\":\"firing\"}"));
+	}
+
+	@Test
+	void webhookWithoutJacksonFailsNamingTheStarter() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JsonMapper.class))
+			.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/agents")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("monitoring.alerts.webhooks[0].url")
+				.hasMessageContaining("spring-boot-starter-json"));
 	}
 
 	@Test

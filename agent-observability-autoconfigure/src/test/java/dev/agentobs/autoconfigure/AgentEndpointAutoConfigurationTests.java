@@ -68,8 +68,11 @@ class AgentEndpointAutoConfigurationTests {
 	@Test
 	void endpointReadsTheStatistics() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=agents")
-			.run((context) -> assertThat(context.getBean(AgentsEndpoint.class).agents()).containsEntry("window", "PT5M")
-				.containsKeys("overall", "agents", "models", "tools", "today", "recentErrors"));
+			.run((context) -> assertThat(context.getBean(AgentsEndpoint.class).agents()).satisfies((agents) -> {
+				assertThat(agents.window()).isEqualTo("PT5M");
+				assertThat(agents).extracting("overall", "agents", "models", "tools", "today", "recentErrors")
+					.doesNotContainNull();
+			}));
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Mails alerts to a list of recipients, with a plain-text and an HTML body holding the numbers
- * and the recent errors.
+ * Mails alerts to a list of recipients, as plain text holding the numbers and the recent
+ * errors. Plain text needs no escaping of what an alert quotes (agent names, error messages),
+ * and reads the same in every mail client and pager.
  *
  * @since 0.1.0
  */
@@ -60,11 +61,11 @@ public class EmailNotifier implements AlertNotifier {
 	@Override
 	public void send(Alert alert) throws MessagingException {
 		MimeMessage message = this.sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 		helper.setFrom(this.from);
 		helper.setTo(this.recipients.toArray(new String[0]));
 		helper.setSubject(alert.subject());
-		helper.setText(plainText(alert), html(alert));
+		helper.setText(plainText(alert));
 		this.sender.send(message);
 	}
 
@@ -79,27 +80,6 @@ public class EmailNotifier implements AlertNotifier {
 		return text.toString();
 	}
 
-	String html(Alert alert) {
-		StringBuilder html = new StringBuilder(1024);
-		html.append("<html><body><h2>")
-			.append(escape(alert.subject()))
-			.append("</h2><p>")
-			.append(escape(alert.description()))
-			.append("</p><table>");
-		facts(alert).forEach((fact) -> html.append("<tr><th align=\"left\">")
-			.append(escape(fact[0]))
-			.append("</th><td>")
-			.append(escape(fact[1]))
-			.append("</td></tr>"));
-		html.append("</table>");
-		if (!alert.recentErrors().isEmpty()) {
-			html.append("<h3>Recent errors</h3><ul>");
-			alert.recentErrors().forEach((error) -> html.append("<li><code>").append(escape(error)).append("</code></li>"));
-			html.append("</ul>");
-		}
-		return html.append("</body></html>").toString();
-	}
-
 	private List<String[]> facts(Alert alert) {
 		DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
 		return List.of(new String[] { "Status", alert.status().label() },
@@ -110,22 +90,6 @@ public class EmailNotifier implements AlertNotifier {
 				new String[] { "Since", time.format(alert.startsAt()) },
 				new String[] { "Resolved", (alert.endsAt() != null) ? time.format(alert.endsAt()) : "-" },
 				new String[] { "Service", this.service });
-	}
-
-	private static String escape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '&' -> escaped.append("&amp;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.agentobs.alert;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -20,36 +21,34 @@ public enum WebhookFormat {
 	 */
 	ALERTMANAGER {
 		@Override
-		String render(Alert alert, String service) {
+		Map<String, Object> payload(Alert alert, String service) {
 			Map<String, String> labels = labels(alert, service);
 			Map<String, String> annotations = new LinkedHashMap<>();
 			annotations.put("summary", alert.summary());
 			annotations.put("description", alert.description());
 			annotations.put("value", Double.toString(alert.value()));
 			annotations.put("threshold", Double.toString(alert.threshold()));
-			JsonWriter json = new JsonWriter().beginObject()
-				.string("version", "4")
-				.string("groupKey", "{}:{alertname=\"" + alert.name() + "\"}")
-				.number("truncatedAlerts", 0L)
-				.string("status", alert.status().label())
-				.string("receiver", "agent-observability")
-				.object("groupLabels", Map.of("alertname", alert.name()))
-				.object("commonLabels", labels)
-				.object("commonAnnotations", annotations)
-				.string("externalURL", "")
-				.beginArray("alerts")
-				.beginObject()
-				.string("status", alert.status().label())
-				.object("labels", labels)
-				.object("annotations", annotations)
-				.string("startsAt", time(alert.startsAt()))
-				// Alertmanager's zero time stands for "not resolved yet"
-				.string("endsAt", (alert.endsAt() != null) ? time(alert.endsAt()) : "0001-01-01T00:00:00Z")
-				.string("generatorURL", "")
-				.string("fingerprint", fingerprint(labels))
-				.endObject()
-				.endArray();
-			return json.endObject().toString();
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("status", alert.status().label());
+			entry.put("labels", labels);
+			entry.put("annotations", annotations);
+			entry.put("startsAt", time(alert.startsAt()));
+			// Alertmanager's zero time stands for "not resolved yet"
+			entry.put("endsAt", (alert.endsAt() != null) ? time(alert.endsAt()) : "0001-01-01T00:00:00Z");
+			entry.put("generatorURL", "");
+			entry.put("fingerprint", fingerprint(labels));
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("version", "4");
+			payload.put("groupKey", "{}:{alertname=\"" + alert.name() + "\"}");
+			payload.put("truncatedAlerts", 0);
+			payload.put("status", alert.status().label());
+			payload.put("receiver", "agent-observability");
+			payload.put("groupLabels", Map.of("alertname", alert.name()));
+			payload.put("commonLabels", labels);
+			payload.put("commonAnnotations", annotations);
+			payload.put("externalURL", "");
+			payload.put("alerts", List.of(entry));
+			return payload;
 		}
 	},
 
@@ -58,26 +57,25 @@ public enum WebhookFormat {
 	 */
 	JSON {
 		@Override
-		String render(Alert alert, String service) {
-			return new JsonWriter().beginObject()
-				.string("version", "1")
-				.string("service", service)
-				.string("status", alert.status().label())
-				.beginObject("alert")
-				.string("name", alert.name())
-				.string("severity", alert.severity().label())
-				.string("category", alert.category().eventName())
-				.string("agent", alert.agent())
-				.number("value", alert.value())
-				.number("threshold", alert.threshold())
-				.string("summary", alert.summary())
-				.string("description", alert.description())
-				.string("startsAt", time(alert.startsAt()))
-				.string("endsAt", (alert.endsAt() != null) ? time(alert.endsAt()) : null)
-				.strings("recentErrors", alert.recentErrors())
-				.endObject()
-				.endObject()
-				.toString();
+		Map<String, Object> payload(Alert alert, String service) {
+			Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+			fields.put("name", alert.name());
+			fields.put("severity", alert.severity().label());
+			fields.put("category", alert.category().eventName());
+			fields.put("agent", alert.agent());
+			fields.put("value", number(alert.value()));
+			fields.put("threshold", number(alert.threshold()));
+			fields.put("summary", alert.summary());
+			fields.put("description", alert.description());
+			fields.put("startsAt", time(alert.startsAt()));
+			fields.put("endsAt", (alert.endsAt() != null) ? time(alert.endsAt()) : null);
+			fields.put("recentErrors", alert.recentErrors());
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("version", "1");
+			payload.put("service", service);
+			payload.put("status", alert.status().label());
+			payload.put("alert", fields);
+			return payload;
 		}
 	},
 
@@ -86,19 +84,19 @@ public enum WebhookFormat {
 	 */
 	SLACK {
 		@Override
-		String render(Alert alert, String service) {
-			String text = alert.subject() + "\n" + alert.description() + " (" + service + ")";
-			return new JsonWriter().beginObject().string("text", text).endObject().toString();
+		Map<String, Object> payload(Alert alert, String service) {
+			return Map.of("text", alert.subject() + "\n" + alert.description() + " (" + service + ")");
 		}
 	};
 
 	/**
-	 * Render the body.
+	 * The body as plain values for a {@link JsonEncoder}: maps keep their keys in the order
+	 * receivers see them.
 	 * @param alert the alert
 	 * @param service the application's name
-	 * @return the body, JSON
+	 * @return the body
 	 */
-	abstract String render(Alert alert, String service);
+	abstract Map<String, Object> payload(Alert alert, String service);
 
 	static Map<String, String> labels(Alert alert, String service) {
 		Map<String, String> labels = new LinkedHashMap<>();
@@ -114,6 +112,17 @@ public enum WebhookFormat {
 		if (value != null) {
 			map.put(key, value);
 		}
+	}
+
+	/**
+	 * A whole number without a fraction ({@code 10} rather than {@code 10.0}), and
+	 * {@code null} for what JSON cannot hold.
+	 */
+	private static @Nullable Number number(double value) {
+		if (Double.isNaN(value) || Double.isInfinite(value)) {
+			return null;
+		}
+		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? (Number) (long) value : (Number) value;
 	}
 
 	private static String time(Instant instant) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -30,6 +31,8 @@ public class WebhookNotifier implements AlertNotifier {
 
 	private final WebhookFormat format;
 
+	private final JsonEncoder json;
+
 	private final Set<AlertCategory> events;
 
 	private final @Nullable WebhookSigner signer;
@@ -50,6 +53,7 @@ public class WebhookNotifier implements AlertNotifier {
 	 * Create a notifier.
 	 * @param url the webhook's URL, http or https
 	 * @param format the body's format
+	 * @param json writes the body's JSON
 	 * @param events the categories it wants, empty for all
 	 * @param signer signs each request, or {@code null} for none
 	 * @param timeout how long one attempt may take
@@ -58,12 +62,13 @@ public class WebhookNotifier implements AlertNotifier {
 	 * @param headers extra request headers
 	 * @param service the application's name, put in each payload
 	 */
-	public WebhookNotifier(URI url, WebhookFormat format, Set<AlertCategory> events, @Nullable WebhookSigner signer,
+	public WebhookNotifier(URI url, WebhookFormat format, JsonEncoder json, Set<AlertCategory> events, @Nullable WebhookSigner signer,
 			Duration timeout, int maxAttempts, Duration backoff, Map<String, String> headers, String service) {
 		checkUrl("url", url);
 		checkMaxAttempts("maxAttempts", maxAttempts);
 		this.url = url;
 		this.format = format;
+		this.json = json;
 		this.events = events.isEmpty() ? EnumSet.allOf(AlertCategory.class) : EnumSet.copyOf(events);
 		this.signer = signer;
 		this.timeout = timeout;
@@ -120,7 +125,8 @@ public class WebhookNotifier implements AlertNotifier {
 
 	@Override
 	public void send(Alert alert) throws IOException, InterruptedException {
-		String body = this.format.render(alert, this.service);
+		// Encoded once: the signature covers exactly the bytes of every attempt
+		byte[] body = this.json.encode(this.format.payload(alert, this.service)).getBytes(StandardCharsets.UTF_8);
 		for (int attempt = 1;; attempt++) {
 			HttpResponse<Void> response;
 			try {
@@ -148,12 +154,12 @@ public class WebhookNotifier implements AlertNotifier {
 		}
 	}
 
-	private HttpRequest request(String body) {
+	private HttpRequest request(byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.url)
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "agent-observability")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		this.headers.forEach(request::header);
 		if (this.signer != null) {
 			String id = "msg_" + UUID.randomUUID().toString().replace("-", "");

@@ -48,11 +48,12 @@ public final class WebhookSigner {
 	 * @param body the exact body sent
 	 * @return {@code v1,<base64>}
 	 */
-	public String sign(String id, long timestamp, String body) {
+	public String sign(String id, long timestamp, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
-			byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+			mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+			byte[] signature = mac.doFinal(body);
 			return "v1," + Base64.getEncoder().encodeToString(signature);
 		}
 		catch (GeneralSecurityException ex) {

@@ -50,11 +50,22 @@ class EmailNotifierTests {
 		assertThat(message.getFrom()[0].toString()).isEqualTo("alerts@example.com");
 		assertThat(message.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
 			.containsExactly("oncall@example.com", "lead@example.com");
+		assertThat(message.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
 		String body = GreenMailUtil.getBody(message);
-		assertThat(body).contains("text/plain", "text/html")
-			.contains("Value: 34%", "Threshold: 10%", "Severity: critical")
+		assertThat(body).contains("Value: 34%", "Threshold: 10%", "Severity: critical")
 			.contains("timed out after 30s")
-			.contains("<th align=\"left\">Agent</th><td>research-agent</td>");
+			.contains("Agent: research-agent");
+	}
+
+	@Test
+	void whatAnAlertQuotesArrivesAsWrittenInPlainText() throws Exception {
+		this.notifier.send(new Alert(AlertRule.HIGH_ERROR_RATE, "<b>agent</b> & co", Alert.Status.FIRING, 0.34, 0.10,
+				Alerts.STARTED, null, List.of("java.io.IOException: <html> page instead of JSON")));
+		MimeMessage message = this.smtp.getReceivedMessages()[0];
+		assertThat(message.getContentType()).startsWith("text/plain");
+		assertThat((String) message.getContent()).contains("Agent: <b>agent</b> & co")
+			.contains("- java.io.IOException: <html> page instead of JSON")
+			.doesNotContain("&lt;", "&amp;");
 	}
 
 	@Test

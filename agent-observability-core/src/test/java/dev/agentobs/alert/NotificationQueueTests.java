@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * outcome counters.
  */
 class NotificationQueueTests {
+
+	private static final JsonEncoder JSON = JsonMapper.shared()::writeValueAsString;
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -159,7 +162,7 @@ class NotificationQueueTests {
 	}
 
 	private WebhookNotifier webhook(Duration timeout) {
-		return new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, Set.of(), null,
+		return new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, JSON, Set.of(), null,
 				timeout, 1, Duration.ofMillis(10), Map.of(), "sample-app");
 	}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Tests for {@link WebhookNotifier} against a real HTTP server on loopback.
  */
 class WebhookNotifierTests {
+
+	private static final JsonEncoder JSON = JsonMapper.shared()::writeValueAsString;
 
 	private static final String SECRET = "whsec_" + Base64.getEncoder()
 		.encodeToString("a-secret-of-thirty-two-bytes-123".getBytes(StandardCharsets.US_ASCII));
@@ -96,6 +101,62 @@ class WebhookNotifierTests {
 	}
 
 	@Test
+	void alertmanagerBodyIsExactlyTheDocumentedPayload() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		notifier(WebhookFormat.ALERTMANAGER, null, 1).send(Alerts.firingErrorRate());
+		assertThat(body(take())).isEqualTo("{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"HighAgentErrorRate\\\"}\",\"truncatedAlerts\":0,\"sta"
+				+ "tus\":\"firing\",\"receiver\":\"agent-observability\",\"groupLabels\":{\"alertname\":\"HighAgentErrorR"
+				+ "ate\"},\"commonLabels\":{\"alertname\":\"HighAgentErrorRate\",\"severity\":\"critical\",\"category\":\"e"
+				+ "rror\",\"gen_ai_agent_name\":\"research-agent\",\"service\":\"sample-app\"},\"commonAnnotations\":{\"s"
+				+ "ummary\":\"research-agent 34% > 10%\",\"description\":\"The share of failed agent runs in the wi"
+				+ "ndow is above the threshold.\",\"value\":\"0.34\",\"threshold\":\"0.1\"},\"externalURL\":\"\",\"alerts\":"
+				+ "[{\"status\":\"firing\",\"labels\":{\"alertname\":\"HighAgentErrorRate\",\"severity\":\"critical\",\"cate"
+				+ "gory\":\"error\",\"gen_ai_agent_name\":\"research-agent\",\"service\":\"sample-app\"},\"annotations\":{"
+				+ "\"summary\":\"research-agent 34% > 10%\",\"description\":\"The share of failed agent runs in the "
+				+ "window is above the threshold.\",\"value\":\"0.34\",\"threshold\":\"0.1\"},\"startsAt\":\"2026-11-21T1"
+				+ "0:15:30Z\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"\",\"fingerprint\":\"d4989234a95dda7"
+				+ "f\"}]}");
+	}
+
+	@Test
+	void jsonBodyOfABudgetHasANullAgentAndWholeNumbersWithoutAFraction() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		notifier(WebhookFormat.JSON, null, 1).send(Alerts.dailyCost());
+		assertThat(body(take())).isEqualTo("{\"version\":\"1\",\"service\":\"sample-app\",\"status\":\"firing\",\"alert\":{\"name\":\"AgentDailyCostBud"
+				+ "get\",\"severity\":\"warning\",\"category\":\"budget\",\"agent\":null,\"value\":12.5,\"threshold\":10,\"su"
+				+ "mmary\":\"all agents $12.50 > $10.00\",\"description\":\"Today's model cost is above the daily b"
+				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[]}}");
+	}
+
+	@Test
+	void slackBodyIsOneTextMember() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		notifier(WebhookFormat.SLACK, null, 1).send(Alerts.dailyCost());
+		assertThat(body(take())).isEqualTo("{\"text\":\"[FIRING] AgentDailyCostBudget: all agents $12.50 > $10.00\\nToday's model cost is "
+				+ "above the daily budget. (sample-app)\"}");
+	}
+
+	@Test
+	void signatureCoversTheExactBytesTheEncoderWrote() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		JsonEncoder indenting = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()::writeValueAsString;
+		Alert alert = new Alert(AlertRule.HIGH_ERROR_RATE, "agent-\u00e9t\u00e9-\u20ac", Alert.Status.FIRING, 0.34, 0.10,
+				Alerts.STARTED, null, List.of());
+		new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, indenting, Set.of(),
+				new WebhookSigner(SECRET), Duration.ofSeconds(5), 1, Duration.ofMillis(100), Map.of(), "sample-app")
+			.send(alert);
+		RecordedRequest request = take();
+		byte[] sent = request.getBody().toByteArray();
+		assertThat(new String(sent, StandardCharsets.UTF_8)).contains("\n  \"version\"", "agent-\u00e9t\u00e9-\u20ac");
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
+		mac.update((request.getHeaders().get("webhook-id") + "." + request.getHeaders().get("webhook-timestamp") + ".")
+			.getBytes(StandardCharsets.UTF_8));
+		assertThat(request.getHeaders().get("webhook-signature"))
+			.isEqualTo("v1," + Base64.getEncoder().encodeToString(mac.doFinal(sent)));
+	}
+
+	@Test
 	void signatureVerifiesAgainstAnIndependentComputation() throws Exception {
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
 		notifier(WebhookFormat.JSON, new WebhookSigner(SECRET), 1).send(Alerts.firingErrorRate());
@@ -114,7 +175,7 @@ class WebhookNotifierTests {
 	@Test
 	void extraHeadersAreSent() throws Exception {
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
-		new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, Set.of(), null,
+		new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, JSON, Set.of(), null,
 				Duration.ofSeconds(2), 1, Duration.ofMillis(10), Map.of("Authorization", "Bearer t0ken"), "sample-app")
 			.send(Alerts.firingErrorRate());
 		assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer t0ken");
@@ -162,14 +223,14 @@ class WebhookNotifierTests {
 	@Test
 	void receiverNameHidesQueryAndUserInfo() {
 		WebhookNotifier notifier = new WebhookNotifier(URI.create("https://user:pw@hooks.example.com/agents?token=abc"),
-				WebhookFormat.JSON, Set.of(), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s");
+				WebhookFormat.JSON, JSON, Set.of(), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s");
 		assertThat(notifier.receiver()).isEqualTo("https://hooks.example.com/agents");
 	}
 
 	@Test
 	void eventsFilterTheCategoriesAWebhookWants() {
 		WebhookNotifier budgetsOnly = new WebhookNotifier(URI.create(this.server.url("/").toString()),
-				WebhookFormat.JSON, Set.of(AlertCategory.BUDGET), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1),
+				WebhookFormat.JSON, JSON, Set.of(AlertCategory.BUDGET), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1),
 				Map.of(), "s");
 		assertThat(budgetsOnly.accepts(Alerts.dailyCost())).isTrue();
 		assertThat(budgetsOnly.accepts(Alerts.firingErrorRate())).isFalse();
@@ -178,7 +239,7 @@ class WebhookNotifierTests {
 	@Test
 	void urlMustBeHttpOrHttps() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new WebhookNotifier(URI.create("ftp://example.com/hook"), WebhookFormat.JSON, Set.of(),
+			.isThrownBy(() -> new WebhookNotifier(URI.create("ftp://example.com/hook"), WebhookFormat.JSON, JSON, Set.of(),
 					null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s"))
 			.withMessage("url must be an http or https URL such as https://hooks.example.com/agents, "
 					+ "was ftp://example.com/hook");
@@ -192,7 +253,7 @@ class WebhookNotifierTests {
 	}
 
 	private WebhookNotifier notifier(WebhookFormat format, WebhookSigner signer, int maxAttempts) {
-		return new WebhookNotifier(URI.create(this.server.url("/hook").toString()), format, Set.of(), signer,
+		return new WebhookNotifier(URI.create(this.server.url("/hook").toString()), format, JSON, Set.of(), signer,
 				Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(100), Map.of(), "sample-app");
 	}
 

@@ -1,8 +1,5 @@
 package dev.agentobs.autoconfigure.endpoint;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -10,10 +7,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.agentobs.alert.AlertEvaluator;
-import dev.agentobs.alert.AlertJson;
 import dev.agentobs.alert.AlertThresholds;
 import dev.agentobs.alert.PrometheusRuleGenerator;
-import dev.agentobs.stats.StatisticsJson;
+import dev.agentobs.report.AlertDescriptor;
+import dev.agentobs.report.AlertsDescriptor;
 
 /**
  * {@code /actuator/agentalerts}: the alerts firing now and the last resolved ones, with their
@@ -44,21 +41,12 @@ public class AgentAlertsEndpoint {
 
 	/**
 	 * The firing and recently resolved alerts.
-	 * @return the alerts and the thresholds they are judged by
+	 * @return the alerts and the thresholds they are judged by, for JSON
 	 */
 	@ReadOperation
-	public Map<String, Object> alerts() {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("firing", this.evaluator.firing().stream().map(AlertJson::of).toList());
-		json.put("resolved", this.evaluator.recentlyResolved().stream().map(AlertJson::of).toList());
-		Map<String, Object> thresholds = new LinkedHashMap<>();
-		thresholds.put("errorRate", this.thresholds.errorRate());
-		thresholds.put("responseTime", StatisticsJson.duration(this.thresholds.responseTime()));
-		thresholds.put("failureCount", this.thresholds.failureCount());
-		thresholds.put("dailyCost", this.thresholds.dailyCost());
-		thresholds.put("dailyTokens", this.thresholds.dailyTokens());
-		json.put("thresholds", thresholds);
-		return json;
+	public AlertsDescriptor alerts() {
+		return new AlertsDescriptor(AlertDescriptor.of(this.evaluator.firing()),
+				AlertDescriptor.of(this.evaluator.recentlyResolved()), AlertsDescriptor.Thresholds.of(this.thresholds));
 	}
 
 	/**
@@ -70,6 +58,5 @@ public class AgentAlertsEndpoint {
 	public @Nullable String rules(@Selector String name) {
 		return RULES.equals(name) ? this.rules.generate(this.thresholds) : null;
 	}
-
 
 }

@@ -1,5 +1,6 @@
 /**
- * The agents actuator endpoint: statistics as JSON and as a Markdown report.
+ * The agents and agent alerts actuator endpoints: thin adapters over the core's descriptors
+ * and reports, written by the actuator's own JSON mapper.
  */
 @NullMarked
 package dev.agentobs.autoconfigure.endpoint;

@@ -1,4 +1,4 @@
-package dev.agentobs.autoconfigure.endpoint;
+package dev.agentobs.report;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.agentobs.autoconfigure.endpoint;
+package dev.agentobs.report;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +120,7 @@ class AgentsReportTests {
 		record(run("writer-agent", 800, "rate_limited"));
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
 		String markdown = this.report.renderAgent(snapshot, snapshot.agents().get("research-agent"),
-				AgentsEndpoint.errorsOf(snapshot, "research-agent"));
+				AgentDescriptor.errorsOf(snapshot, "research-agent"));
 		assertThat(markdown).startsWith("# Agent research-agent\n")
 			.contains("| Requests | 1 | 1 |")
 			.contains("| Avg | 2.50 s | 2.50 s |")

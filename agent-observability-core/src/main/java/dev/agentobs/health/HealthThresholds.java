@@ -1,4 +1,4 @@
-package dev.agentobs.autoconfigure.health;
+package dev.agentobs.health;
 
 import java.time.Duration;
 
