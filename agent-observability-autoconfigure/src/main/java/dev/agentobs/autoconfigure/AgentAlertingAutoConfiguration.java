@@ -36,19 +36,19 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.Assert;
 
-import dev.agentobs.alert.AlertAudience;
-import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.alert.AlertNotifier;
 import dev.agentobs.alert.AlertRule;
-import dev.agentobs.alert.AlertThresholds;
-import dev.agentobs.alert.EmailNotifier;
-import dev.agentobs.alert.JsonEncoder;
-import dev.agentobs.alert.MeterNotificationOutcomeRecorder;
-import dev.agentobs.alert.NotificationOutcomeRecorder;
-import dev.agentobs.alert.NotificationQueue;
-import dev.agentobs.alert.PrometheusRuleGenerator;
-import dev.agentobs.alert.WebhookNotifier;
 import dev.agentobs.autoconfigure.endpoint.AgentAlertsEndpoint;
+import dev.agentobs.internal.alert.AlertAudience;
+import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.EmailNotifier;
+import dev.agentobs.internal.alert.JsonEncoder;
+import dev.agentobs.internal.alert.MeterNotificationOutcomeRecorder;
+import dev.agentobs.internal.alert.NotificationOutcomeRecorder;
+import dev.agentobs.internal.alert.NotificationQueue;
+import dev.agentobs.internal.alert.PrometheusRuleGenerator;
+import dev.agentobs.internal.alert.WebhookNotifier;
 import dev.agentobs.stats.AgentStatistics;
 
 /**

@@ -14,8 +14,8 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.agentobs.alert.AlertThresholds;
-import dev.agentobs.alert.NotificationQueue;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.NotificationQueue;
 
 /**
  * Alerts judged in this process from the rolling statistics, sent to webhooks and e-mail,

@@ -13,10 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.agentobs.cost.CostCalculator;
-import dev.agentobs.cost.CostMetrics;
-import dev.agentobs.cost.CostTracker;
-import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.CostMetrics;
+import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.metrics.TagValueLimits;
 
 /**
  * Cost of model calls: prices from {@code monitoring.cost.models}, the day's tokens and cost,

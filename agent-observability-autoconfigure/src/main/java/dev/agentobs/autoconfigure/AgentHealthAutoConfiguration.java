@@ -12,9 +12,9 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-import dev.agentobs.alert.AlertEvaluator;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
-import dev.agentobs.health.AgentsHealthCheck;
+import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.stats.AgentStatistics;
 
 /**

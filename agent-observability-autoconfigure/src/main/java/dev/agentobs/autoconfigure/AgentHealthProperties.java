@@ -8,7 +8,7 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.agentobs.health.HealthThresholds;
+import dev.agentobs.internal.health.HealthThresholds;
 
 /**
  * The agents health indicator, under {@code monitoring.health.*}: its status from the error

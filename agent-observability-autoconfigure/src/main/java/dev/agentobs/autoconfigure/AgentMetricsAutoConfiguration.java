@@ -11,10 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
-import dev.agentobs.metrics.AgentMetrics;
-import dev.agentobs.metrics.AgentObservationTimerSuppressor;
-import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.stats.ActiveAgentRuns;
+import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.AgentObservationTimerSuppressor;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.stats.ActiveAgentRuns;
 
 /**
  * Meters of agent operations in the application's {@link MeterRegistry}.

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.internal.metrics.TagValueLimits;
 
 /**
  * Metrics of agent operations, under {@code monitoring.metrics.*}.

@@ -13,15 +13,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.agentobs.api.AgentObservationAspect;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.event.AgentEventListener;
-import dev.agentobs.event.AgentEventPublisher;
-import dev.agentobs.logging.AgentLogContextHandler;
-import dev.agentobs.logging.AgentLogEvents;
-import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.observation.AgentOperationDispatcher;
-import dev.agentobs.observation.AgentOperationHandler;
+import dev.agentobs.internal.aop.AgentObservationAspect;
+import dev.agentobs.internal.event.AgentEventPublisher;
+import dev.agentobs.internal.logging.AgentLogContextHandler;
+import dev.agentobs.internal.logging.AgentLogEvents;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
+import dev.agentobs.internal.observation.AgentOperationHandler;
 import dev.agentobs.observation.AgentRunObservationConvention;
 import dev.agentobs.observation.AgentStepObservationConvention;
 import dev.agentobs.observation.CodeExecutionObservationConvention;

@@ -9,11 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import dev.agentobs.cost.CostTracker;
-import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.stats.ActiveAgentRuns;
+import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.stats.ActiveAgentRuns;
+import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.stats.AgentStatistics;
-import dev.agentobs.stats.OperationStatistics;
 
 /**
  * Rolling statistics of agent operations over {@code monitoring.window}, and the

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
-import dev.agentobs.tracing.AgentContentObservationFilter;
-import dev.agentobs.tracing.AgentTracingObservationHandler;
+import dev.agentobs.internal.tracing.AgentContentObservationFilter;
+import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
 
 /**
  * Spans of agent operations through Spring Boot's tracing.

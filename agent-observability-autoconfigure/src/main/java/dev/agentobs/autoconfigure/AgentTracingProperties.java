@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.agentobs.tracing.AgentContentObservationFilter;
+import dev.agentobs.internal.tracing.AgentContentObservationFilter;
 
 /**
  * Spans of agent operations, under {@code monitoring.tracing.*}.

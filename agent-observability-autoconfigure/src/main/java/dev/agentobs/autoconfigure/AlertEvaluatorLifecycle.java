@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.agentobs.alert.AlertEvaluator;
+import dev.agentobs.internal.alert.AlertEvaluator;
 
 /**
  * Runs the {@link AlertEvaluator}'s threads (its evaluation and each receiver's delivery) from

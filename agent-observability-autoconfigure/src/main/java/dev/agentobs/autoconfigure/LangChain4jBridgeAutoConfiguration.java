@@ -11,9 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.agentobs.bridge.langchain4j.LangChain4jAiServiceObserver;
-import dev.agentobs.bridge.langchain4j.LangChain4jChatModelListener;
-import dev.agentobs.observation.AgentOperationHandler;
+import dev.agentobs.internal.bridge.langchain4j.LangChain4jAiServiceObserver;
+import dev.agentobs.internal.bridge.langchain4j.LangChain4jChatModelListener;
+import dev.agentobs.internal.observation.AgentOperationHandler;
 
 /**
  * The LangChain4j bridge: a {@link ChatModelListener} bean, which LangChain4j's Spring Boot

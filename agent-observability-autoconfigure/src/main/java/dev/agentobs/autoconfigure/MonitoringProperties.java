@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.agentobs.stats.OperationStatistics;
+import dev.agentobs.internal.stats.OperationStatistics;
 
 /**
  * The master switch and the rolling window of agent observability, under

@@ -16,11 +16,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
-import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
-import dev.agentobs.bridge.springai.SpringAiToolCallingHandler;
-import dev.agentobs.observation.AgentOperationDispatcher;
-import dev.agentobs.stats.ActiveAgentRuns;
+import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiToolCallingHandler;
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
+import dev.agentobs.internal.stats.ActiveAgentRuns;
 
 /**
  * The Spring AI bridge: Spring AI's chat model, tool-calling and chat client observations

@@ -14,9 +14,9 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.Errors;
 
 import dev.agentobs.alert.AlertCategory;
-import dev.agentobs.alert.WebhookFormat;
-import dev.agentobs.alert.WebhookNotifier;
-import dev.agentobs.alert.WebhookSigner;
+import dev.agentobs.internal.alert.WebhookFormat;
+import dev.agentobs.internal.alert.WebhookNotifier;
+import dev.agentobs.internal.alert.WebhookSigner;
 
 /**
  * A webhook that receives alerts, one element of {@code monitoring.alerts.webhooks}.

@@ -14,6 +14,8 @@ import dev.agentobs.autoconfigure.AgentAlertingAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.PrometheusRuleGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

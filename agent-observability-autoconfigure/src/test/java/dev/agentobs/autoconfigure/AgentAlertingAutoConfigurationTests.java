@@ -23,12 +23,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import dev.agentobs.alert.AlertCategory;
-import dev.agentobs.alert.AlertEvaluator;
-import dev.agentobs.autoconfigure.AlertSecretsSanitizer;
-import dev.agentobs.alert.AlertThresholds;
-import dev.agentobs.alert.EmailNotifier;
-import dev.agentobs.alert.JsonEncoder;
-import dev.agentobs.alert.PrometheusRuleGenerator;
+import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.EmailNotifier;
+import dev.agentobs.internal.alert.JsonEncoder;
+import dev.agentobs.internal.alert.PrometheusRuleGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

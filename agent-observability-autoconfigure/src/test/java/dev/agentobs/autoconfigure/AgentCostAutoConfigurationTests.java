@@ -15,10 +15,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.cost.CostCalculator;
-import dev.agentobs.cost.CostMetrics;
-import dev.agentobs.cost.CostTracker;
 import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.CostMetrics;
+import dev.agentobs.internal.cost.CostTracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

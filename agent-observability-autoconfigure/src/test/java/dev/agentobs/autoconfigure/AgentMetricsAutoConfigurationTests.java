@@ -12,8 +12,9 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.metrics.AgentMetrics;
-import dev.agentobs.metrics.AgentObservationTimerSuppressor;
+import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.AgentObservationTimerSuppressor;
+import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,7 +121,7 @@ class AgentMetricsAutoConfigurationTests {
 		this.contextRunner
 			.withBean("ownMetrics", AgentMetrics.class,
 					() -> new AgentMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-							new dev.agentobs.metrics.TagValueLimits(5)))
+							new dev.agentobs.internal.metrics.TagValueLimits(5)))
 			.run((context) -> assertThat(context).getBeanNames(AgentMetrics.class).containsExactly("ownMetrics"));
 	}
 

@@ -13,15 +13,15 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.agentobs.api.AgentObservationAspect;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.event.AgentEventListener;
-import dev.agentobs.event.AgentEventPublisher;
-import dev.agentobs.logging.AgentLogContextHandler;
-import dev.agentobs.logging.AgentLogEvents;
-import dev.agentobs.metrics.TagValueLimits;
-import dev.agentobs.observation.AgentOperationDispatcher;
-import dev.agentobs.observation.AgentOperationHandler;
+import dev.agentobs.internal.aop.AgentObservationAspect;
+import dev.agentobs.internal.event.AgentEventPublisher;
+import dev.agentobs.internal.logging.AgentLogContextHandler;
+import dev.agentobs.internal.logging.AgentLogEvents;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
+import dev.agentobs.internal.observation.AgentOperationHandler;
 import dev.agentobs.observation.DefaultToolCallObservationConvention;
 import dev.agentobs.observation.ToolCallContext;
 import dev.agentobs.observation.ToolCallObservationConvention;

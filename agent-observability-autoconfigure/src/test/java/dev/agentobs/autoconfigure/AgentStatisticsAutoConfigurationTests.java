@@ -10,13 +10,13 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.cost.CostTracker;
-import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.stats.ActiveAgentRuns;
+import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.operation.AgentOperation;
-import dev.agentobs.stats.ActiveAgentRuns;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.MutableClock;
-import dev.agentobs.stats.OperationStatistics;
 import dev.agentobs.stats.StatisticsSnapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;

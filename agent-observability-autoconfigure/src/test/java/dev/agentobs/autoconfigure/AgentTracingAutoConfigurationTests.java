@@ -23,8 +23,10 @@ import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAuto
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.tracing.AgentContentObservationFilter;
-import dev.agentobs.tracing.AgentTracingObservationHandler;
+import dev.agentobs.internal.tracing.AgentContentObservationFilter;
+import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;

@@ -9,10 +9,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.bridge.langchain4j.LangChain4jAiServiceObserver;
-import dev.agentobs.bridge.langchain4j.LangChain4jChatModelListener;
-import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
-import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.internal.bridge.langchain4j.LangChain4jAiServiceObserver;
+import dev.agentobs.internal.bridge.langchain4j.LangChain4jChatModelListener;
+import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,9 +16,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
-import dev.agentobs.bridge.springai.SpringAiChatModelHandler;
-import dev.agentobs.bridge.springai.SpringAiToolCallingHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiToolCallingHandler;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 

@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import dev.agentobs.internal.support.ThrottledLogger;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.OperationOutcome;
 import dev.agentobs.operation.OperationScope;

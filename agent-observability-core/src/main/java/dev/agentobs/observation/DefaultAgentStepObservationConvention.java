@@ -2,6 +2,7 @@ package dev.agentobs.observation;
 
 import io.micrometer.common.KeyValues;
 
+import dev.agentobs.internal.support.NameCombinationCache;
 import dev.agentobs.observation.AgentObservationDocumentation.HighCardinalityKeyNames;
 
 /**

@@ -7,9 +7,9 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
+import dev.agentobs.internal.observation.AgentOperationHandler;
 import dev.agentobs.observation.AgentObservationContext;
-import dev.agentobs.observation.AgentOperationDispatcher;
-import dev.agentobs.observation.AgentOperationHandler;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.ModelCall;

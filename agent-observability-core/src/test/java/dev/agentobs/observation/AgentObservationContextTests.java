@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
+import dev.agentobs.internal.observation.AgentOperationHandler;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.ToolCall;

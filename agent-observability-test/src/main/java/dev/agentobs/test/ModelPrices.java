@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
-import dev.agentobs.cost.CostCalculator;
 import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.operation.ModelCall;
 
 /**

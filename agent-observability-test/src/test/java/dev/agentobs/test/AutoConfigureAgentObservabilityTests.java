@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.metrics.AgentMetrics;
-import dev.agentobs.tracing.AgentTracingObservationHandler;
+import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

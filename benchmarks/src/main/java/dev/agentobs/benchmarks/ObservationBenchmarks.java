@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.agentobs.api.AgentObservations;
-import dev.agentobs.metrics.AgentMetrics;
-import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 
 /**

@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.agentobs.metrics.AgentMetrics;
-import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 
 /**

@@ -12,14 +12,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.benchmarks.BenchmarkApplication.LastEventListener;
 import dev.agentobs.benchmarks.BenchmarkApplication.Setup;
-import dev.agentobs.cost.CostMetrics;
-import dev.agentobs.cost.CostTracker;
-import dev.agentobs.event.AgentEventPublisher;
-import dev.agentobs.logging.AgentLogEvents;
-import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.internal.cost.CostMetrics;
+import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.event.AgentEventPublisher;
+import dev.agentobs.internal.logging.AgentLogEvents;
+import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.stats.OperationStatistics;
+import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
 import dev.agentobs.operation.AgentOperationSink;
-import dev.agentobs.stats.OperationStatistics;
-import dev.agentobs.tracing.AgentTracingObservationHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

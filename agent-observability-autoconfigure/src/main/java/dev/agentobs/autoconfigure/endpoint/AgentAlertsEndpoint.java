@@ -6,11 +6,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
-import dev.agentobs.alert.AlertEvaluator;
-import dev.agentobs.alert.AlertThresholds;
-import dev.agentobs.alert.PrometheusRuleGenerator;
-import dev.agentobs.report.AlertDescriptor;
-import dev.agentobs.report.AlertsDescriptor;
+import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.PrometheusRuleGenerator;
+import dev.agentobs.internal.report.AlertDescriptor;
+import dev.agentobs.internal.report.AlertsDescriptor;
 
 /**
  * {@code /actuator/agentalerts}: the alerts firing now and the last resolved ones, with their

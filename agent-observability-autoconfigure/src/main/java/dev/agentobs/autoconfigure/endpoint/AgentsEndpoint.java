@@ -6,9 +6,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
-import dev.agentobs.report.AgentDescriptor;
-import dev.agentobs.report.AgentsDescriptor;
-import dev.agentobs.report.AgentsReport;
+import dev.agentobs.internal.report.AgentDescriptor;
+import dev.agentobs.internal.report.AgentsDescriptor;
+import dev.agentobs.internal.report.AgentsReport;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.ComponentStatistics;
 import dev.agentobs.stats.StatisticsSnapshot;

@@ -4,8 +4,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.agentobs.health.AgentsHealth;
-import dev.agentobs.health.AgentsHealthCheck;
+import dev.agentobs.internal.health.AgentsHealth;
+import dev.agentobs.internal.health.AgentsHealthCheck;
 
 /**
  * The {@code agents} health indicator: the verdict of an {@link AgentsHealthCheck} as Spring

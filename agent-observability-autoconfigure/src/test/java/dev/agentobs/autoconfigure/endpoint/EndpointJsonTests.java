@@ -14,17 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
-import dev.agentobs.alert.AlertAudience;
-import dev.agentobs.alert.AlertEvaluator;
-import dev.agentobs.alert.AlertThresholds;
-import dev.agentobs.alert.PrometheusRuleGenerator;
-import dev.agentobs.operation.AgentOperation;
-import dev.agentobs.cost.CostCalculator;
-import dev.agentobs.cost.CostTracker;
 import dev.agentobs.cost.ModelPrice;
-import dev.agentobs.metrics.TagValueLimits;
+import dev.agentobs.internal.alert.AlertAudience;
+import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.PrometheusRuleGenerator;
+import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.stats.OperationStatistics;
+import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
-import dev.agentobs.stats.OperationStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -41,6 +41,7 @@ import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.bridge.RecordingSink;
+import dev.agentobs.internal.bridge.langchain4j.LangChain4jAiServiceObserver;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.ToolCall;

@@ -42,10 +42,11 @@ import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.bridge.RecordingSink;
+import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.ToolCall;
-import dev.agentobs.stats.ActiveAgentRuns;
 import dev.agentobs.stats.AgentStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;

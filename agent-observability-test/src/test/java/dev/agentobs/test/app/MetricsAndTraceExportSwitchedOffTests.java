@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
-import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.AgentMetrics;
 import dev.agentobs.test.AutoConfigureAgentObservability;
 import dev.agentobs.test.RecordedAgentOperations;
 import dev.agentobs.test.RecordedSpans;

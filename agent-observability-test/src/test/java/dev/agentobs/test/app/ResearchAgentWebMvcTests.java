@@ -8,7 +8,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.agentobs.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.AgentMetrics;
 import dev.agentobs.test.AutoConfigureAgentObservability;
 import dev.agentobs.test.RecordedAgentOperations;
 

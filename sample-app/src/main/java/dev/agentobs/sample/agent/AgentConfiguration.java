@@ -1,6 +1,5 @@
 package dev.agentobs.sample.agent;
 
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,7 +7,7 @@ import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.sample.SampleProfiles;
 import dev.agentobs.sample.agent.FactCheckerAgent;
 import dev.agentobs.sample.llm.SimulatedChatModel;

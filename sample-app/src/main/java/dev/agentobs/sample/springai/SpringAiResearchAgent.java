@@ -12,7 +12,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import dev.agentobs.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.sample.SampleProfiles;
 import dev.agentobs.sample.agent.ResearchAgent;
 import dev.agentobs.sample.agent.ResearchFailedException;

@@ -1,8 +1,0 @@
-/**
- * The LangChain4j bridge: LangChain4j's chat model calls, AI service invocations and tool
- * executions become observed model calls, agent runs and tool calls.
- */
-@NullMarked
-package dev.agentobs.bridge.langchain4j;
-
-import org.jspecify.annotations.NullMarked;

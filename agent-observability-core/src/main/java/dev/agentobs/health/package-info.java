@@ -1,8 +1,0 @@
-/**
- * The health of the agents: judged from the rolling statistics against thresholds, with the
- * details an on-call engineer looks at, for any framework's health endpoint to show.
- */
-@NullMarked
-package dev.agentobs.health;
-
-import org.jspecify.annotations.NullMarked;

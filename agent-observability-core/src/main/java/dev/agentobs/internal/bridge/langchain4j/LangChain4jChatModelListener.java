@@ -1,0 +1,100 @@
+package dev.agentobs.internal.bridge.langchain4j;
+
+import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
+import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import dev.agentobs.observation.AgentObservationDocumentation;
+import dev.agentobs.observation.DefaultModelCallObservationConvention;
+import dev.agentobs.observation.ModelCallContext;
+
+/**
+ * Observes every call of a LangChain4j chat model, blocking or streaming, as a model call:
+ * one span, the model-call meters, and one operation for every sink, with the provider (as
+ * the GenAI conventions name it), requested and answering model, tokens and error. A call
+ * made by an AI service observed by {@link LangChain4jAiServiceObserver}, or inside an agent
+ * run observed through {@code AgentObservations}, belongs to that run.
+ * <p>
+ * LangChain4j's Spring Boot starters give every {@code ChatModelListener} bean to the models
+ * they create; a model built by hand takes it through its builder's {@code listeners(...)}.
+ *
+ * @since 0.1.0
+ */
+public class LangChain4jChatModelListener implements ChatModelListener {
+
+	private static final String UNKNOWN_MODEL = "unknown";
+
+	private final ObservationRegistry registry;
+
+	/**
+	 * Create a listener.
+	 * @param registry the registry model calls are observed in
+	 */
+	public LangChain4jChatModelListener(ObservationRegistry registry) {
+		Assert.notNull(registry, "registry must not be null");
+		this.registry = registry;
+	}
+
+	@Override
+	public void onRequest(ChatModelRequestContext requestContext) {
+		if (this.registry.isNoop()) {
+			return;
+		}
+		String model = requestContext.chatRequest().modelName();
+		ModelCallContext context = new ModelCallContext(LangChain4jProviders.semconvName(requestContext.modelProvider()),
+				(model != null && !model.isBlank()) ? model : UNKNOWN_MODEL);
+		Observation parent = CurrentOperation.parent(this.registry);
+		context.inheritFrom(parent);
+		Observation observation = AgentObservationDocumentation.MODEL_CALL
+			.observation(null, DefaultModelCallObservationConvention.INSTANCE, () -> context, this.registry)
+			.parentObservation(parent)
+			.start();
+		requestContext.attributes().put(LangChain4jChatModelListener.class, observation);
+	}
+
+	@Override
+	public void onResponse(ChatModelResponseContext responseContext) {
+		Observation observation = observation(responseContext.attributes().remove(LangChain4jChatModelListener.class));
+		if (observation == null) {
+			return;
+		}
+		ModelCallContext context = (ModelCallContext) observation.getContext();
+		ChatResponse response = responseContext.chatResponse();
+		String responseModel = response.modelName();
+		if (responseModel != null && !responseModel.isBlank()) {
+			context.setResponseModel(responseModel);
+		}
+		TokenUsage usage = response.tokenUsage();
+		if (usage != null) {
+			context.setInputTokens(count(usage.inputTokenCount()));
+			context.setOutputTokens(count(usage.outputTokenCount()));
+		}
+		observation.stop();
+	}
+
+	@Override
+	public void onError(ChatModelErrorContext errorContext) {
+		Observation observation = observation(errorContext.attributes().remove(LangChain4jChatModelListener.class));
+		if (observation != null) {
+			observation.error(errorContext.error());
+			observation.stop();
+		}
+	}
+
+	private static @Nullable Observation observation(@Nullable Object attribute) {
+		return (attribute instanceof Observation observation) ? observation : null;
+	}
+
+	private static long count(@Nullable Integer tokens) {
+		return (tokens != null && tokens > 0) ? tokens : 0;
+	}
+
+}

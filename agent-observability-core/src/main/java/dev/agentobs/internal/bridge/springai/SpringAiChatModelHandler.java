@@ -1,0 +1,111 @@
+package dev.agentobs.internal.bridge.springai;
+
+import java.time.Duration;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.util.Assert;
+
+import dev.agentobs.internal.observation.GenAiProviderNames;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ModelCall;
+
+/**
+ * Records every finished Spring AI chat model call, blocking or streaming, as one model call:
+ * provider (as the GenAI conventions name it), requested and answering model, input, output
+ * and cached input tokens, and the error it failed with, in the agent run it belongs to. A
+ * stream is recorded once, when it completes, with the usage of its aggregated response
+ * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}). Spring AI
+ * makes the call's span itself; the call is recorded without a second one.
+ *
+ * @since 0.1.0
+ */
+public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObservationContext> {
+
+	private static final String UNKNOWN_MODEL = "unknown";
+
+	private final AgentOperationSink operations;
+
+	/**
+	 * Create a handler.
+	 * @param operations where model calls go: the sinks of every operation, as for
+	 * {@code AgentObservations#record}
+	 */
+	public SpringAiChatModelHandler(AgentOperationSink operations) {
+		Assert.notNull(operations, "operations must not be null");
+		this.operations = operations;
+	}
+
+	@Override
+	public void onStart(ChatModelObservationContext context) {
+		context.put(StartTime.class, new StartTime(System.nanoTime()));
+	}
+
+	@Override
+	public void onStop(ChatModelObservationContext context) {
+		ChatResponse response = context.getResponse();
+		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
+		String responseModel = (metadata != null) ? text(metadata.getModel()) : null;
+		ChatOptions options = context.getRequest().getOptions();
+		String requestModel = (options != null) ? text(options.getModel()) : null;
+		if (requestModel == null) {
+			requestModel = (responseModel != null) ? responseModel : UNKNOWN_MODEL;
+		}
+		String operationType = text(context.getOperationMetadata().operationType());
+		ModelCall.Builder call = AgentOperation
+			.modelCall(GenAiProviderNames.of(context.getOperationMetadata().provider()), requestModel)
+			.operationName((operationType != null) ? operationType : AgentOperation.Kind.MODEL_CALL.defaultOperationName())
+			.responseModel(responseModel)
+			.duration(StartTime.elapsed(context))
+			.error(context.getError());
+		Usage usage = (metadata != null) ? metadata.getUsage() : null;
+		if (usage != null) {
+			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
+			Long cached = usage.getCacheReadInputTokens();
+			if (cached != null && cached > 0) {
+				call.cachedInputTokens(cached);
+			}
+		}
+		SpringAiRun run = SpringAiRun.enclosing(context.getParentObservation());
+		if (run != null) {
+			call.agentName(run.agentName()).runId(run.runId()).conversationId(run.conversationId());
+		}
+		this.operations.accept(call.build());
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatModelObservationContext;
+	}
+
+	private static long count(@Nullable Integer tokens) {
+		return (tokens != null && tokens > 0) ? tokens : 0;
+	}
+
+	private static @Nullable String text(@Nullable String value) {
+		return (value != null && !value.isBlank()) ? value : null;
+	}
+
+	/**
+	 * When a Spring AI call started, kept in its observation context.
+	 *
+	 * @param nanos the {@link System#nanoTime()} at the start
+	 */
+	record StartTime(long nanos) {
+
+		static Duration elapsed(Observation.Context context) {
+			StartTime start = context.get(StartTime.class);
+			return (start != null) ? Duration.ofNanos(Math.max(0, System.nanoTime() - start.nanos())) : Duration.ZERO;
+		}
+
+	}
+
+}

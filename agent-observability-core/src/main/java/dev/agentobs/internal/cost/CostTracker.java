@@ -1,0 +1,171 @@
+package dev.agentobs.internal.cost;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.agentobs.cost.DailyUsage;
+import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.internal.metrics.TagValueLimiter;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.TokenUsage;
+
+/**
+ * Adds up the tokens and cost of the day's model calls, in total and per model. The day is
+ * the calendar day of a time zone (UTC unless configured); at midnight the counts start
+ * again. Recording is lock-free; memory is bounded by the cap on model names.
+ *
+ * @since 0.1.0
+ */
+public class CostTracker implements AgentOperationSink {
+
+	private final CostCalculator calculator;
+
+	private final TagValueLimiter models;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final AtomicReference<Day> today;
+
+	/**
+	 * Create a tracker.
+	 * @param calculator prices model calls
+	 * @param limits the caps on model names, shared with the metrics
+	 * @param clock the time of each call
+	 * @param zone the time zone whose days are counted
+	 */
+	public CostTracker(CostCalculator calculator, TagValueLimits limits, Clock clock, ZoneId zone) {
+		this.calculator = calculator;
+		this.models = limits.forLabel(GenAiAttributes.REQUEST_MODEL.key());
+		this.clock = clock;
+		this.zone = zone;
+		this.today = new AtomicReference<>(newDay(clock.millis()));
+	}
+
+	@Override
+	public void accept(AgentOperation operation) {
+		if (!(operation instanceof ModelCall call)) {
+			return;
+		}
+		Day day = day(this.clock.millis());
+		double cost = this.calculator.costOf(call);
+		String model = this.models.limit(call.requestModel());
+		Usage usage = day.usage(model);
+		usage.add(call.tokens());
+		day.total.add(call.tokens());
+		if (!Double.isNaN(cost)) {
+			usage.cost.add(cost);
+			day.total.cost.add(cost);
+		}
+		else {
+			usage.unpriced.increment();
+			day.unpriced.add(model);
+		}
+	}
+
+	/**
+	 * The usage of the current day.
+	 * @return an immutable snapshot
+	 */
+	public DailyUsage today() {
+		Day day = day(this.clock.millis());
+		Map<String, ModelUsage> models = new TreeMap<>();
+		day.models.forEach((model, usage) -> models.put(model,
+				new ModelUsage(model, usage.calls.sum(), usage.inputTokens.sum(), usage.cachedInputTokens.sum(),
+						usage.outputTokens.sum(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null)));
+		Usage total = day.total;
+		return new DailyUsage(day.date, this.zone, total.calls.sum(), total.inputTokens.sum(),
+				total.cachedInputTokens.sum(), total.outputTokens.sum(), total.cost.sum(),
+				Collections.unmodifiableSet(new TreeSet<>(day.unpriced)), Collections.unmodifiableMap(models));
+	}
+
+	private Day day(long now) {
+		Day day = this.today.get();
+		while (now >= day.endMillis) {
+			// Losing the race is fine: another thread started the same new day.
+			Day next = newDay(now);
+			if (this.today.compareAndSet(day, next)) {
+				return next;
+			}
+			day = this.today.get();
+		}
+		return day;
+	}
+
+	private Day newDay(long now) {
+		LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), this.zone);
+		long end = date.plusDays(1).atStartOfDay(this.zone).toInstant().toEpochMilli();
+		return new Day(date, end);
+	}
+
+	/**
+	 * The counts of one day.
+	 */
+	private static final class Day {
+
+		final LocalDate date;
+
+		final long endMillis;
+
+		final Usage total = new Usage();
+
+		final ConcurrentMap<String, Usage> models = new ConcurrentHashMap<>();
+
+		final Set<String> unpriced = ConcurrentHashMap.newKeySet();
+
+		Day(LocalDate date, long endMillis) {
+			this.date = date;
+			this.endMillis = endMillis;
+		}
+
+		Usage usage(String model) {
+			Usage usage = this.models.get(model);
+			return (usage != null) ? usage : this.models.computeIfAbsent(model, (key) -> new Usage());
+		}
+
+	}
+
+	/**
+	 * Tokens and cost of some model calls.
+	 */
+	private static final class Usage {
+
+		final LongAdder calls = new LongAdder();
+
+		final LongAdder inputTokens = new LongAdder();
+
+		final LongAdder cachedInputTokens = new LongAdder();
+
+		final LongAdder outputTokens = new LongAdder();
+
+		final LongAdder unpriced = new LongAdder();
+
+		final DoubleAdder cost = new DoubleAdder();
+
+		void add(TokenUsage tokens) {
+			this.calls.increment();
+			this.inputTokens.add(tokens.input());
+			this.cachedInputTokens.add(tokens.cachedInput());
+			this.outputTokens.add(tokens.output());
+		}
+
+	}
+
+}

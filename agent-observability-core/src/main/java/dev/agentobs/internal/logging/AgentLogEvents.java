@@ -1,0 +1,130 @@
+package dev.agentobs.internal.logging;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.OperationScope;
+
+/**
+ * Logs one event per finished agent run and model call, with its facts as SLF4J key-value
+ * pairs, so that Spring Boot's structured logging ({@code logging.structured.format.console})
+ * prints them as JSON fields beside the trace and span ids. Successes log at INFO, failures at
+ * WARN, under the logger {@code dev.agentobs.logging.AgentLogEvents}. While an event is logged
+ * the MDC holds the operation's own trace id, span id, run id and conversation id.
+ *
+ * @since 0.1.0
+ */
+public class AgentLogEvents implements AgentOperationSink {
+
+	/** ECS's field for an event's duration, in nanoseconds. */
+	static final String DURATION = "event.duration";
+
+	/**
+	 * The logger the events are written to, the name users set levels and appenders for: part
+	 * of the API, so it stays the same wherever this class lives.
+	 */
+	public static final String LOGGER_NAME = "dev.agentobs.logging.AgentLogEvents";
+
+	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	// Spring Boot's tracing puts the current trace and span ids under these keys
+	private static final String[] MDC_KEYS = { "traceId", "spanId", AgentLogContextHandler.RUN_ID,
+			AgentLogContextHandler.CONVERSATION_ID };
+
+	@Override
+	public void accept(AgentOperation operation) {
+		if (operation instanceof AgentRun || operation instanceof ModelCall) {
+			log(operation);
+		}
+	}
+
+	private void log(AgentOperation operation) {
+		boolean failed = operation.failed();
+		if (failed ? !logger.isWarnEnabled() : !logger.isInfoEnabled()) {
+			return;
+		}
+		LoggingEventBuilder event = failed ? logger.atWarn() : logger.atInfo();
+		event.addKeyValue(GenAiAttributes.OPERATION_NAME.key(), operation.operationName());
+		add(event, GenAiAttributes.AGENT_NAME, operation.agentName());
+		StringBuilder message = new StringBuilder(96);
+		ModelCall call = (operation instanceof ModelCall modelCall) ? modelCall : null;
+		if (call != null) {
+			add(event, GenAiAttributes.PROVIDER_NAME, call.providerName());
+			add(event, GenAiAttributes.REQUEST_MODEL, call.requestModel());
+			add(event, GenAiAttributes.RESPONSE_MODEL, call.responseModel());
+			event.addKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS.key(), call.tokens().input());
+			event.addKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS.key(), call.tokens().output());
+			message.append("Model call ").append(call.operationName()).append(' ').append(call.requestModel());
+		}
+		else {
+			message.append("Agent run ").append(operation.agentName());
+		}
+		event.addKeyValue(DURATION, operation.duration().toNanos());
+		long millis = operation.duration().toMillis();
+		if (failed) {
+			event.addKeyValue(GenAiAttributes.ERROR_TYPE.key(), operation.errorType());
+			message.append(" failed after ").append(millis).append(" ms: ").append(operation.errorType());
+		}
+		else {
+			message.append(" finished in ").append(millis).append(" ms");
+		}
+		if (call != null) {
+			message.append(" (")
+				.append(call.tokens().input())
+				.append(" input, ")
+				.append(call.tokens().output())
+				.append(" output tokens)");
+		}
+		String[] previous = correlate(operation);
+		try {
+			event.log(message.toString());
+		}
+		finally {
+			restore(previous);
+		}
+	}
+
+	/**
+	 * Put the operation's own ids in the MDC while its event is logged. The event is logged
+	 * when the operation stops, after its scope closed: the MDC then holds the parent's span,
+	 * or nothing at all on a pooled thread.
+	 */
+	private static String[] correlate(AgentOperation operation) {
+		OperationScope scope = operation.scope();
+		String[] values = { scope.traceId(), scope.spanId(), scope.runId(), scope.conversationId() };
+		String[] previous = new String[MDC_KEYS.length];
+		for (int i = 0; i < MDC_KEYS.length; i++) {
+			previous[i] = MDC.get(MDC_KEYS[i]);
+			if (values[i] != null) {
+				MDC.put(MDC_KEYS[i], values[i]);
+			}
+		}
+		return previous;
+	}
+
+	private static void restore(String[] previous) {
+		for (int i = 0; i < MDC_KEYS.length; i++) {
+			if (previous[i] != null) {
+				MDC.put(MDC_KEYS[i], previous[i]);
+			}
+			else {
+				MDC.remove(MDC_KEYS[i]);
+			}
+		}
+	}
+
+	private static void add(LoggingEventBuilder event, GenAiAttributes key, @Nullable String value) {
+		if (value != null) {
+			event.addKeyValue(key.key(), value);
+		}
+	}
+
+}

@@ -1,0 +1,329 @@
+package dev.agentobs.internal.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+import dev.agentobs.internal.support.NameCombinationCache;
+import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentStep;
+import dev.agentobs.operation.CodeExecution;
+import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
+
+/**
+ * Records agent operations in the meter families of the design: one histogram family per
+ * operation kind, token usage by type, and active runs per agent. Every series of a family has
+ * the same labels; {@code error.type} is {@value #NO_ERROR} on success. Meters are looked up
+ * once per combination of label values and cached. As a sink it records observed operations
+ * and recorded ones alike, exactly once each.
+ *
+ * @since 0.1.0
+ */
+public class AgentMetrics implements AgentOperationSink {
+
+	/** Model call durations: {@code gen_ai_client_operation_duration_seconds}. */
+	public static final String MODEL_CALL_DURATION = "gen_ai.client.operation.duration";
+
+	/** Model token usage: {@code gen_ai_client_token_usage_tokens}. */
+	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+	/** Agent run durations: {@code gen_ai_invoke_agent_duration_seconds}. */
+	public static final String AGENT_RUN_DURATION = "gen_ai.invoke_agent.duration";
+
+	/** Tool call durations: {@code gen_ai_execute_tool_duration_seconds}. */
+	public static final String TOOL_CALL_DURATION = "gen_ai.execute_tool.duration";
+
+	/** Agent step durations: {@code agent_step_duration_seconds}. */
+	public static final String AGENT_STEP_DURATION = "agent.step.duration";
+
+	/** Code execution durations: {@code agent_code_execution_duration_seconds}. */
+	public static final String CODE_EXECUTION_DURATION = "agent.code.execution.duration";
+
+	/** Agent runs in progress: {@code agent_active_runs}. */
+	public static final String ACTIVE_RUNS = "agent.active.runs";
+
+	/** The {@code error.type} of a successful operation. */
+	public static final String NO_ERROR = "none";
+
+	/** The label of executed code's language, as the design names it. */
+	public static final String LANGUAGE = "language";
+
+	// Bucket boundaries of the GenAI semantic conventions (seconds, then tokens)
+	private static final Duration[] DURATION_BUCKETS = seconds(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28,
+			2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+
+	// Agent runs span many model and tool calls: the same doubling, from 0.1 s to almost 7 min
+	private static final Duration[] AGENT_RUN_BUCKETS = seconds(0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6,
+			51.2, 102.4, 204.8, 409.6);
+
+	private static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
+			4194304, 16777216, 67108864 };
+
+	private static final String OPERATION = GenAiAttributes.OPERATION_NAME.key();
+
+	private static final String PROVIDER = GenAiAttributes.PROVIDER_NAME.key();
+
+	private static final String MODEL = GenAiAttributes.REQUEST_MODEL.key();
+
+	private static final String AGENT = GenAiAttributes.AGENT_NAME.key();
+
+	private static final String TOOL = GenAiAttributes.TOOL_NAME.key();
+
+	private static final String TOOL_TYPE = GenAiAttributes.TOOL_TYPE.key();
+
+	private static final String ERROR = GenAiAttributes.ERROR_TYPE.key();
+
+	private static final String TOKEN_TYPE = GenAiAttributes.TOKEN_TYPE.key();
+
+	private static final String INPUT = "input";
+
+	private static final String OUTPUT = "output";
+
+	private final MeterRegistry registry;
+
+	private final TagValueLimiter operations;
+
+	private final TagValueLimiter providers;
+
+	private final TagValueLimiter models;
+
+	private final TagValueLimiter agents;
+
+	private final TagValueLimiter tools;
+
+	private final TagValueLimiter toolTypes;
+
+	private final TagValueLimiter languages;
+
+	private final TagValueLimiter errors;
+
+	private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
+
+	// Meters by the names operations come with, before capping: a name's capped value never
+	// changes once seen, so neither does the meter of a combination of names.
+	@SuppressWarnings("unchecked")
+	private final NameCombinationCache<Timer>[] recentTimers = new NameCombinationCache[AgentOperation.Kind
+		.values().length];
+
+	private final NameCombinationCache<DistributionSummary> recentTokenSummaries = new NameCombinationCache<>();
+
+	public AgentMetrics(MeterRegistry registry, TagValueLimits limits) {
+		this.registry = registry;
+		this.operations = limits.forLabel(OPERATION);
+		this.providers = limits.forLabel(PROVIDER);
+		this.models = limits.forLabel(MODEL);
+		this.agents = limits.forLabel(AGENT);
+		this.tools = limits.forLabel(TOOL);
+		this.toolTypes = limits.forLabel(TOOL_TYPE);
+		this.languages = limits.forLabel(LANGUAGE);
+		this.errors = limits.forLabel(ERROR);
+		for (int i = 0; i < this.recentTimers.length; i++) {
+			this.recentTimers[i] = new NameCombinationCache<>();
+		}
+	}
+
+	@Override
+	public void accept(AgentOperation operation) {
+		long nanos = operation.duration().toNanos();
+		durationTimer(operation).record(nanos, TimeUnit.NANOSECONDS);
+		if (operation instanceof ModelCall call) {
+			if (call.tokens().input() > 0) {
+				tokenSummary(call, INPUT).record(call.tokens().input());
+			}
+			if (call.tokens().output() > 0) {
+				tokenSummary(call, OUTPUT).record(call.tokens().output());
+			}
+		}
+	}
+
+	/**
+	 * The duration timer of an operation: found by the operation's own names when they were
+	 * seen before, which skips capping the names and building a key.
+	 */
+	private Timer durationTimer(AgentOperation operation) {
+		NameCombinationCache<Timer> recent = this.recentTimers[operation.kind().ordinal()];
+		String errorType = operation.errorType();
+		@Nullable String a;
+		@Nullable String b;
+		@Nullable String c = null;
+		@Nullable String d = null;
+		if (operation instanceof ModelCall call) {
+			a = call.operationName();
+			b = call.providerName();
+			c = call.requestModel();
+			d = errorType;
+		}
+		else if (operation instanceof ToolCall call) {
+			a = call.toolName();
+			b = call.toolType();
+			c = call.agentName();
+			d = errorType;
+		}
+		else if (operation instanceof CodeExecution execution) {
+			a = execution.language();
+			b = errorType;
+		}
+		else {
+			a = operation.agentName();
+			b = errorType;
+		}
+		Timer timer = recent.find(a, b, c, d, null);
+		if (timer == null) {
+			timer = lookUpDurationTimer(operation);
+			recent.put(a, b, c, d, null, timer);
+		}
+		return timer;
+	}
+
+	private Timer lookUpDurationTimer(AgentOperation operation) {
+		String error = errorType(operation);
+		if (operation instanceof ModelCall call) {
+			return timer(MeterKey.of(MODEL_CALL_DURATION, this.operations.limit(call.operationName()),
+					this.providers.limit(call.providerName()), this.models.limit(call.requestModel()), error),
+					this::modelCallTimer);
+		}
+		if (operation instanceof ToolCall call) {
+			return timer(MeterKey.of(TOOL_CALL_DURATION, this.tools.limit(call.toolName()),
+					this.toolTypes.limit(call.toolType()), agent(operation), error), this::toolCallTimer);
+		}
+		if (operation instanceof CodeExecution execution) {
+			return timer(MeterKey.of(CODE_EXECUTION_DURATION, this.languages.limit(execution.language()), error),
+					this::codeExecutionTimer);
+		}
+		if (operation instanceof AgentStep) {
+			return timer(MeterKey.of(AGENT_STEP_DURATION, agent(operation), error), this::agentStepTimer);
+		}
+		return timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer);
+	}
+
+	private DistributionSummary tokenSummary(ModelCall call, String tokenType) {
+		DistributionSummary summary = this.recentTokenSummaries.find(call.operationName(), call.providerName(),
+				call.requestModel(), tokenType, null);
+		if (summary == null) {
+			summary = tokenSummary(MeterKey.of(TOKEN_USAGE, this.operations.limit(call.operationName()),
+					this.providers.limit(call.providerName()), this.models.limit(call.requestModel()), tokenType));
+			this.recentTokenSummaries.put(call.operationName(), call.providerName(), call.requestModel(), tokenType,
+					null, summary);
+		}
+		return summary;
+	}
+
+	/**
+	 * Show the runs in progress of one agent as {@code agent_active_runs}. Called by the count
+	 * of runs in progress for each agent it meets:
+	 * {@code activeRuns.onNewAgent(metrics::gaugeActiveRuns)}.
+	 * @param agent the agent's name, already capped
+	 * @param count its runs in progress
+	 */
+	public void gaugeActiveRuns(String agent, AtomicInteger count) {
+		Gauge.builder(ACTIVE_RUNS, count, AtomicInteger::get)
+			.description("Agent runs in progress")
+			.tag(AGENT, agent)
+			.strongReference(true)
+			.register(this.registry);
+	}
+
+	private Timer timer(MeterKey key, Function<MeterKey, Timer> factory) {
+		Timer timer = this.timers.get(key);
+		return (timer != null) ? timer : this.timers.computeIfAbsent(key, factory);
+	}
+
+	private DistributionSummary tokenSummary(MeterKey key) {
+		DistributionSummary summary = this.tokenSummaries.get(key);
+		return (summary != null) ? summary : this.tokenSummaries.computeIfAbsent(key,
+				(k) -> DistributionSummary.builder(TOKEN_USAGE)
+					.description("Number of input and output tokens used")
+					.baseUnit("tokens")
+					.tags(Tags.of(OPERATION, k.a(), PROVIDER, k.b(), MODEL, k.c(), TOKEN_TYPE, k.d()))
+					.serviceLevelObjectives(TOKEN_BUCKETS)
+					.register(this.registry));
+	}
+
+	private Timer agentRunTimer(MeterKey key) {
+		return Timer.builder(AGENT_RUN_DURATION)
+			.description("Duration of agent runs")
+			.tags(Tags.of(AGENT, key.a(), ERROR, key.b()))
+			.serviceLevelObjectives(AGENT_RUN_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer agentStepTimer(MeterKey key) {
+		return Timer.builder(AGENT_STEP_DURATION)
+			.description("Duration of agent steps")
+			.tags(Tags.of(AGENT, key.a(), ERROR, key.b()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer modelCallTimer(MeterKey key) {
+		return Timer.builder(MODEL_CALL_DURATION)
+			.description("GenAI operation duration")
+			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer toolCallTimer(MeterKey key) {
+		return Timer.builder(TOOL_CALL_DURATION)
+			.description("Duration of tool calls")
+			.tags(Tags.of(TOOL, key.a(), TOOL_TYPE, key.b(), AGENT, key.c(), ERROR, key.d()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer codeExecutionTimer(MeterKey key) {
+		return Timer.builder(CODE_EXECUTION_DURATION)
+			.description("Duration of code executions")
+			.tags(Tags.of(LANGUAGE, key.a(), ERROR, key.b()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private String agent(AgentOperation operation) {
+		return this.agents.limitOrUnknown(operation.agentName());
+	}
+
+	private String errorType(AgentOperation operation) {
+		String errorType = operation.errorType();
+		return (errorType != null) ? this.errors.limit(errorType) : NO_ERROR;
+	}
+
+	private static Duration[] seconds(double... values) {
+		Duration[] durations = new Duration[values.length];
+		for (int i = 0; i < values.length; i++) {
+			durations[i] = Duration.ofNanos(Math.round(values[i] * 1_000_000_000L));
+		}
+		return durations;
+	}
+
+	/**
+	 * A meter family and up to four label values, in the family's label order.
+	 */
+	private record MeterKey(String family, String a, String b, @Nullable String c, @Nullable String d) {
+
+		static MeterKey of(String family, String a, String b) {
+			return new MeterKey(family, a, b, null, null);
+		}
+
+		static MeterKey of(String family, String a, String b, String c, String d) {
+			return new MeterKey(family, a, b, c, d);
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.agentobs.internal.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import dev.agentobs.stats.OperationSummary;
+
+/**
+ * A summary of operations: requests, errors, rates, average and p95 response time, and the
+ * tokens of model calls (absent for tools, which use none).
+ *
+ * @param requests how many operations finished
+ * @param errors how many of them failed
+ * @param successRate the fraction that succeeded, to four places
+ * @param errorRate the fraction that failed, to four places
+ * @param averageResponseTime their mean duration, ISO-8601
+ * @param p95ResponseTime the duration 95% of them did not exceed, ISO-8601
+ * @param inputTokens their input tokens, or {@code null} for tools
+ * @param outputTokens their output tokens, or {@code null} for tools
+ * @since 0.1.0
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OperationSummaryDescriptor(long requests, long errors, double successRate, double errorRate,
+		String averageResponseTime, String p95ResponseTime, @Nullable Long inputTokens, @Nullable Long outputTokens) {
+
+	/**
+	 * Describe a summary with its tokens.
+	 * @param summary the summary
+	 * @return its descriptor
+	 */
+	public static OperationSummaryDescriptor of(OperationSummary summary) {
+		return of(summary, true);
+	}
+
+	/**
+	 * Describe a summary.
+	 * @param summary the summary
+	 * @param withTokens whether to include the tokens (not for tools)
+	 * @return its descriptor
+	 */
+	public static OperationSummaryDescriptor of(OperationSummary summary, boolean withTokens) {
+		return new OperationSummaryDescriptor(summary.requests(), summary.errors(),
+				JsonValues.rate(summary.successRate()), JsonValues.rate(summary.errorRate()),
+				JsonValues.duration(summary.averageResponseTime()), JsonValues.duration(summary.p95ResponseTime()),
+				withTokens ? summary.inputTokens() : null, withTokens ? summary.outputTokens() : null);
+	}
+
+}

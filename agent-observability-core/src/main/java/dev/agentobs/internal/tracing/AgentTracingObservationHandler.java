@@ -1,0 +1,75 @@
+package dev.agentobs.internal.tracing;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+
+import dev.agentobs.observation.AgentObservationContext;
+import dev.agentobs.observation.GenAiAttributes;
+import dev.agentobs.observation.ModelCallContext;
+
+/**
+ * Makes the span of each agent observation: named by the convention's contextual name, with
+ * the convention's key values as attributes and token counts as numbers (key values can only
+ * be strings). Ordered before Spring Boot's {@code DefaultTracingObservationHandler}, which
+ * it replaces for agent observations only.
+ *
+ * @since 0.1.0
+ */
+public class AgentTracingObservationHandler implements TracingObservationHandler<AgentObservationContext> {
+
+	private static final String INPUT_TOKENS = GenAiAttributes.USAGE_INPUT_TOKENS.key();
+
+	private static final String OUTPUT_TOKENS = GenAiAttributes.USAGE_OUTPUT_TOKENS.key();
+
+	private static final String CACHED_INPUT_TOKENS = GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS.key();
+
+	private final Tracer tracer;
+
+	public AgentTracingObservationHandler(Tracer tracer) {
+		this.tracer = tracer;
+	}
+
+	@Override
+	public void onStart(AgentObservationContext context) {
+		Span parent = getParentSpan(context);
+		Span span = (parent != null) ? this.tracer.nextSpan(parent) : this.tracer.nextSpan();
+		span.start();
+		getTracingContext(context).setSpan(span);
+		context.setSpan(span.context().traceId(), span.context().spanId());
+	}
+
+	@Override
+	public void onStop(AgentObservationContext context) {
+		Span span = getRequiredSpan(context);
+		span.name(getSpanName(context));
+		tagSpan(context, span);
+		endSpan(context, span);
+	}
+
+	@Override
+	public void tagSpan(AgentObservationContext context, Span span) {
+		TracingObservationHandler.super.tagSpan(context, span);
+		if (context instanceof ModelCallContext modelCall) {
+			if (modelCall.getInputTokens() > 0 || modelCall.getOutputTokens() > 0) {
+				span.tag(INPUT_TOKENS, modelCall.getInputTokens());
+				span.tag(OUTPUT_TOKENS, modelCall.getOutputTokens());
+			}
+			if (modelCall.getCachedInputTokens() > 0) {
+				span.tag(CACHED_INPUT_TOKENS, modelCall.getCachedInputTokens());
+			}
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof AgentObservationContext;
+	}
+
+	@Override
+	public Tracer getTracer() {
+		return this.tracer;
+	}
+
+}

@@ -1,7 +1,0 @@
-/**
- * Structured log events and MDC correlation ids for agent operations.
- */
-@NullMarked
-package dev.agentobs.logging;
-
-import org.jspecify.annotations.NullMarked;

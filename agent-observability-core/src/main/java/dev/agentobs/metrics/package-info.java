@@ -1,7 +1,0 @@
-/**
- * Prometheus-friendly meters for agent operations, named after the OpenTelemetry GenAI semantic conventions.
- */
-@NullMarked
-package dev.agentobs.metrics;
-
-import org.jspecify.annotations.NullMarked;

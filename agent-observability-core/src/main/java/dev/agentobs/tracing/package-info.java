@@ -1,7 +1,0 @@
-/**
- * Span naming and typed span attributes for agent operations.
- */
-@NullMarked
-package dev.agentobs.tracing;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,88 @@
+package dev.agentobs.internal.cost;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.agentobs.cost.DailyUsage;
+import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.stats.MutableClock;
+
+import static dev.agentobs.internal.cost.CostCalculatorTests.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Tests for {@link CostTracker}.
+ */
+class CostTrackerTests {
+
+	private final CostCalculator calculator = new CostCalculator(Map.of("gpt-4o", new ModelPrice(2.50, 10.00, 1.25)));
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T22:00:00Z"));
+
+	@Test
+	void addsUpTheDaysTokensAndCostPerModel() {
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		tracker.accept(call("gpt-4o", 1_000, 800, 100));
+		tracker.accept(call("gpt-4o", 1_000, 0, 500));
+		tracker.accept(AgentOperation.toolCall("web_search").build());
+
+		DailyUsage today = tracker.today();
+		assertThat(today.date()).isEqualTo(LocalDate.of(2026, 3, 2));
+		assertThat(today.calls()).isEqualTo(2);
+		assertThat(today.inputTokens()).isEqualTo(2_000);
+		assertThat(today.cachedInputTokens()).isEqualTo(800);
+		assertThat(today.outputTokens()).isEqualTo(600);
+		assertThat(today.cost()).isCloseTo(0.0025 + 0.0075, within(1e-12));
+		assertThat(today.costKnown()).isTrue();
+		assertThat(today.models().get("gpt-4o").cost()).isCloseTo(0.01, within(1e-12));
+	}
+
+	@Test
+	void modelWithoutPriceMakesItsCostUnknownNotZero() {
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		tracker.accept(call("gpt-4o", 1_000, 0, 500));
+		tracker.accept(call("llama3", 5_000, 0, 5_000));
+
+		DailyUsage today = tracker.today();
+		assertThat(today.costKnown()).isFalse();
+		assertThat(today.unpricedModels()).containsExactly("llama3");
+		assertThat(today.cost()).isCloseTo(0.0075, within(1e-12));
+		assertThat(today.models().get("llama3").cost()).isNull();
+		assertThat(today.models().get("llama3").inputTokens()).isEqualTo(5_000);
+	}
+
+	@Test
+	void countsStartAgainAtMidnightUtc() {
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		tracker.accept(call("gpt-4o", 1_000, 0, 500));
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(tracker.today().date()).isEqualTo(LocalDate.of(2026, 3, 3));
+		assertThat(tracker.today().calls()).isZero();
+		assertThat(tracker.today().cost()).isZero();
+		tracker.accept(call("gpt-4o", 1_000, 0, 0));
+		assertThat(tracker.today().cost()).isCloseTo(0.0025, within(1e-12));
+	}
+
+	@Test
+	void dayFollowsTheConfiguredZone() {
+		// 22:00 UTC is already 07:00 the next day in Tokyo; its midnight is 15:00 UTC.
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, tokyo);
+		tracker.accept(call("gpt-4o", 1_000, 0, 500));
+		this.clock.advance(Duration.ofHours(2));
+		DailyUsage today = tracker.today();
+		assertThat(today.date()).isEqualTo(LocalDate.of(2026, 3, 3));
+		assertThat(today.zone()).isEqualTo(tokyo);
+		assertThat(today.calls()).isEqualTo(1);
+	}
+
+}
