@@ -13,7 +13,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  *
  * @since 0.1.0
  */
-public class AlertSecretsSanitizer implements SanitizingFunction {
+final class AlertSecretsSanitizer implements SanitizingFunction {
 
 	private static final String PREFIX = "monitoring.alerts.";
 

@@ -30,7 +30,7 @@ import org.springframework.core.ResolvableType;
  *
  * @since 0.1.0
  */
-public class MonitoringPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Throwable> implements Ordered {
+final class MonitoringPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Throwable> implements Ordered {
 
 	private static final String PREFIX = "monitoring.";
 
