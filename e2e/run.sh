@@ -102,6 +102,17 @@ alive() {
   kill -0 "${PIDS[-1]}" 2>/dev/null
 }
 
+# await_ready NAME URL: wait for the program started last to answer URL, at most READY_SECONDS
+await_ready() {
+  local name=$1 url=$2
+  local deadline=$((SECONDS + READY_SECONDS))
+  until python3 $E2E/checks.py get "$url" >/dev/null 2>&1; do
+    alive || die "$name stopped at start-up"
+    ((SECONDS < deadline)) || die "$name is not ready after ${READY_SECONDS}s"
+    sleep 1
+  done
+}
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/agent-observability-e2e.XXXXXX")
 
 # ---- programs --------------------------------------------------------------------------------
@@ -205,12 +216,7 @@ start alertmanager "$ALERTMANAGER" --config.file="$WORK/alertmanager.yml" \
   --storage.path="$WORK/alertmanager-data" --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" \
   --cluster.listen-address=
 
-deadline=$((SECONDS + READY_SECONDS))
-until python3 $E2E/checks.py get "$ALERTMANAGER_URL/-/ready" >/dev/null 2>&1; do
-  alive || die "Alertmanager stopped at start-up"
-  ((SECONDS < deadline)) || die "Alertmanager is not ready after ${READY_SECONDS}s"
-  sleep 1
-done
+await_ready Alertmanager "$ALERTMANAGER_URL/-/ready"
 
 # ---- the app's rules, then Prometheus ---------------------------------------------------------
 
@@ -248,12 +254,7 @@ promtool check config "$WORK/prometheus.yml" >"$WORK/promtool-config.log" 2>&1 \
 start prometheus prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus-data" \
   --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
 
-deadline=$((SECONDS + READY_SECONDS))
-until python3 $E2E/checks.py get "$PROMETHEUS/-/ready" >/dev/null 2>&1; do
-  alive || die "Prometheus stopped at start-up"
-  ((SECONDS < deadline)) || die "Prometheus is not ready after ${READY_SECONDS}s"
-  sleep 1
-done
+await_ready Prometheus "$PROMETHEUS/-/ready"
 say "Prometheus $PROMETHEUS, Alertmanager $ALERTMANAGER_URL, webhook 127.0.0.1:$WEBHOOK_PORT"
 
 # ---- what Prometheus sees -----------------------------------------------------------------------

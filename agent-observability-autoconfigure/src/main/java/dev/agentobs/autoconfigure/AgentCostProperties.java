@@ -115,7 +115,12 @@ public class AgentCostProperties implements Validator {
 			this.cachedInput = cachedInput;
 		}
 
-		ModelPrice toModelPrice() {
+		/**
+		 * The price as the core reads it: a price left out is 0, and cached input tokens
+		 * cost the input price unless {@code cached-input} is set.
+		 * @return the model's price
+		 */
+		public ModelPrice toModelPrice() {
 			double input = (this.input != null) ? this.input : 0;
 			return new ModelPrice(input, (this.output != null) ? this.output : 0,
 					(this.cachedInput != null) ? this.cachedInput : input);

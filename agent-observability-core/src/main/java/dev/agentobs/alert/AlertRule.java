@@ -1,6 +1,7 @@
 package dev.agentobs.alert;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,48 +15,26 @@ public enum AlertRule {
 
 	/** The share of failed agent runs in the window passed {@code error-rate}. */
 	HIGH_ERROR_RATE("HighAgentErrorRate", AlertSeverity.CRITICAL, AlertCategory.ERROR,
-			"The share of failed agent runs in the window is above the threshold.") {
-		@Override
-		public String format(double value) {
-			return percent(value);
-		}
-	},
+			"The share of failed agent runs in the window is above the threshold.", AlertRule::percent),
 
 	/** The p95 latency of agent runs in the window passed {@code response-time}. */
 	HIGH_LATENCY("HighAgentLatency", AlertSeverity.WARNING, AlertCategory.PERFORMANCE_DEGRADATION,
-			"The 95th percentile of agent run latency in the window is above the threshold.") {
-		@Override
-		public String format(double value) {
-			return String.format(Locale.ROOT, "%.2f s", value);
-		}
-	},
+			"The 95th percentile of agent run latency in the window is above the threshold.",
+			(seconds) -> String.format(Locale.ROOT, "%.2f s", seconds)),
 
 	/** The number of failed agent runs in the window passed {@code failure-count}. */
 	FAILURE_SPIKE("AgentFailureSpike", AlertSeverity.CRITICAL, AlertCategory.ERROR,
-			"More agent runs failed in the window than the threshold allows.") {
-		@Override
-		public String format(double value) {
-			return Long.toString(Math.round(value));
-		}
-	},
+			"More agent runs failed in the window than the threshold allows.",
+			(count) -> Long.toString(Math.round(count))),
 
 	/** Today's model cost passed {@code daily-cost}. */
 	DAILY_COST("AgentDailyCostBudget", AlertSeverity.WARNING, AlertCategory.BUDGET,
-			"Today's model cost is above the daily budget.") {
-		@Override
-		public String format(double value) {
-			return String.format(Locale.ROOT, "$%.2f", value);
-		}
-	},
+			"Today's model cost is above the daily budget.", (usd) -> String.format(Locale.ROOT, "$%.2f", usd)),
 
 	/** Today's tokens passed {@code daily-tokens}. */
 	DAILY_TOKENS("AgentDailyTokenBudget", AlertSeverity.WARNING, AlertCategory.BUDGET,
-			"Today's model tokens are above the daily budget.") {
-		@Override
-		public String format(double value) {
-			return String.format(Locale.ROOT, "%,d", Math.round(value));
-		}
-	};
+			"Today's model tokens are above the daily budget.",
+			(tokens) -> String.format(Locale.ROOT, "%,d", Math.round(tokens)));
 
 	private final String alertName;
 
@@ -65,11 +44,15 @@ public enum AlertRule {
 
 	private final String description;
 
-	AlertRule(String alertName, AlertSeverity severity, AlertCategory category, String description) {
+	private final DoubleFunction<String> unitFormat;
+
+	AlertRule(String alertName, AlertSeverity severity, AlertCategory category, String description,
+			DoubleFunction<String> unitFormat) {
 		this.alertName = alertName;
 		this.severity = severity;
 		this.category = category;
 		this.description = description;
+		this.unitFormat = unitFormat;
 	}
 
 	/**
@@ -101,7 +84,9 @@ public enum AlertRule {
 	 * @param value the value
 	 * @return the formatted value
 	 */
-	public abstract String format(double value);
+	public String format(double value) {
+		return this.unitFormat.apply(value);
+	}
 
 	/**
 	 * The one-line summary: {@code research-agent 34% > 10%}.

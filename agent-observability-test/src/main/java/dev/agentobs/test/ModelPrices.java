@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
+import dev.agentobs.autoconfigure.AgentCostProperties;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.operation.ModelCall;
@@ -86,8 +87,8 @@ public final class ModelPrices {
 	 */
 	public static ModelPrices from(Environment environment) {
 		Assert.notNull(environment, "environment must not be null");
-		Map<String, ConfiguredPrice> configured = Binder.get(environment)
-			.bind(PROPERTY_PREFIX, Bindable.mapOf(String.class, ConfiguredPrice.class))
+		Map<String, AgentCostProperties.Price> configured = Binder.get(environment)
+			.bind(PROPERTY_PREFIX, Bindable.mapOf(String.class, AgentCostProperties.Price.class))
 			.orElse(Map.of());
 		if (configured.isEmpty()) {
 			return NONE;
@@ -167,48 +168,6 @@ public final class ModelPrices {
 			text.append(" USD per million tokens");
 		});
 		return text.append('}').toString();
-	}
-
-	/**
-	 * A price as the application configures it: cached input tokens cost the input price unless
-	 * {@code cached-input} is set, as in the starter.
-	 */
-	static final class ConfiguredPrice {
-
-		private double input;
-
-		private double output;
-
-		private @Nullable Double cachedInput;
-
-		public double getInput() {
-			return this.input;
-		}
-
-		public void setInput(double input) {
-			this.input = input;
-		}
-
-		public double getOutput() {
-			return this.output;
-		}
-
-		public void setOutput(double output) {
-			this.output = output;
-		}
-
-		public @Nullable Double getCachedInput() {
-			return this.cachedInput;
-		}
-
-		public void setCachedInput(@Nullable Double cachedInput) {
-			this.cachedInput = cachedInput;
-		}
-
-		ModelPrice toModelPrice() {
-			return new ModelPrice(this.input, this.output, (this.cachedInput != null) ? this.cachedInput : this.input);
-		}
-
 	}
 
 }

@@ -1,5 +1,11 @@
 package dev.agentobs.sample.tool;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * A simulated web search: it answers from a small canned corpus, ranked by the words the query
- * shares with each page, after the short wait of a real search API. The pages and their
- * figures are made up for the sample.
+ * A simulated web search: it answers from a small canned corpus ({@code web-search-pages.tsv}),
+ * ranked by the words the query shares with each page, after the short wait of a real search
+ * API. The pages and their figures are made up for the sample.
  *
  * @since 0.1.0
  */
@@ -25,41 +31,9 @@ public class WebSearchTool {
 	/** The most results one search returns. */
 	static final int MAX_RESULTS = 3;
 
-	private static final List<Page> CORPUS = List.of(
-			new Page("Vector database market outlook", "https://research.example.org/vector-databases/market",
-					"The vector database market was worth USD 1.6 billion in 2023 "
-							+ "and is projected to reach USD 4.3 billion by 2028.",
-					"vector", "database", "databases", "market", "embeddings", "rag"),
-			new Page("Query volumes of open-source vector stores", "https://stats.example.net/vector-stores",
-					"Open-source vector stores served 2.1 billion queries a day in 2024, "
-							+ "up from 0.9 billion a year earlier.",
-					"vector", "databases", "queries", "search", "embeddings"),
-			new Page("Solar capacity additions", "https://energy.example.org/solar/capacity",
-					"Global solar capacity additions rose from 240 GW in 2022 to 447 GW in 2023.", "solar", "energy",
-					"capacity", "renewable", "renewables", "panels", "power"),
-			new Page("Solar module prices", "https://energy.example.org/solar/prices",
-					"Average module prices fell from 0.27 USD per watt to 0.11 USD per watt between 2023 and 2024.",
-					"solar", "prices", "modules", "panels", "cost"),
-			new Page("Electric car sales", "https://mobility.example.com/ev/sales",
-					"Electric car sales grew from 10.5 million in 2022 to 13.8 million in 2023.", "electric", "cars",
-					"car", "ev", "evs", "vehicles", "sales"),
-			new Page("Battery pack prices", "https://mobility.example.com/batteries/prices",
-					"Lithium-ion battery pack prices dropped from 161 USD per kWh in 2022 to 139 USD per kWh in 2023.",
-					"battery", "batteries", "lithium", "prices", "electric", "storage"),
-			new Page("Container orchestration survey", "https://cloud.example.net/surveys/orchestration",
-					"Kubernetes runs in 84 percent of surveyed organisations, against 78 percent two years before.",
-					"kubernetes", "containers", "cloud", "adoption", "orchestration"),
-			new Page("Coffee production report", "https://agri.example.org/coffee/production",
-					"World coffee production reached 168 million bags in 2023, "
-							+ "against 164 million bags the season before.",
-					"coffee", "production", "harvest", "beans"),
-			new Page("The falling price of inference", "https://ai.example.com/inference/prices",
-					"The price of frontier-model inference fell from 37.5 USD to 4.4 USD per million tokens "
-							+ "in eighteen months.",
-					"llm", "llms", "inference", "tokens", "cost", "price", "prices", "models", "language", "ai"),
-			new Page("Sample return mission costs", "https://space.example.org/mars/sample-return",
-					"Estimates for the Mars sample return mission grew from 4.4 billion USD to 11 billion USD.", "mars",
-					"mission", "space", "nasa", "sample", "return", "cost"));
+	private static final String PAGES = "/web-search-pages.tsv";
+
+	private static final List<Page> CORPUS = readPages();
 
 	private static final List<Page> FALLBACK = List.of(new Page("Technology adoption survey",
 			"https://surveys.example.com/technology/adoption",
@@ -87,6 +61,26 @@ public class WebSearchTool {
 			results.add(page.result());
 		}
 		return results;
+	}
+
+	private static List<Page> readPages() {
+		InputStream input = WebSearchTool.class.getResourceAsStream(PAGES);
+		if (input == null) {
+			throw new IllegalStateException("The simulated web search has no pages: " + PAGES + " is missing");
+		}
+		List<Page> pages = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					String[] fields = line.split("\t");
+					pages.add(new Page(fields[0], fields[1], fields[2], fields[3].split(" ")));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + PAGES, ex);
+		}
+		return List.copyOf(pages);
 	}
 
 	private static void pause() {

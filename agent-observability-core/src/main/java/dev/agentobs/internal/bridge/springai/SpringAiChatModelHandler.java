@@ -1,9 +1,6 @@
 package dev.agentobs.internal.bridge.springai;
 
-import java.time.Duration;
-
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -11,7 +8,6 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
-import org.springframework.util.Assert;
 
 import dev.agentobs.internal.observation.GenAiProviderNames;
 import dev.agentobs.operation.AgentOperation;
@@ -28,11 +24,9 @@ import dev.agentobs.operation.ModelCall;
  *
  * @since 0.1.0
  */
-public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObservationContext> {
+public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObservationContext> {
 
 	private static final String UNKNOWN_MODEL = "unknown";
-
-	private final AgentOperationSink operations;
 
 	/**
 	 * Create a handler.
@@ -40,17 +34,11 @@ public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObs
 	 * {@code AgentObservations#record}
 	 */
 	public SpringAiChatModelHandler(AgentOperationSink operations) {
-		Assert.notNull(operations, "operations must not be null");
-		this.operations = operations;
+		super(operations);
 	}
 
 	@Override
-	public void onStart(ChatModelObservationContext context) {
-		context.put(StartTime.class, new StartTime(System.nanoTime()));
-	}
-
-	@Override
-	public void onStop(ChatModelObservationContext context) {
+	ModelCall.Builder operation(ChatModelObservationContext context) {
 		ChatResponse response = context.getResponse();
 		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
 		String responseModel = (metadata != null) ? text(metadata.getModel()) : null;
@@ -63,9 +51,7 @@ public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObs
 		ModelCall.Builder call = AgentOperation
 			.modelCall(GenAiProviderNames.of(context.getOperationMetadata().provider()), requestModel)
 			.operationName((operationType != null) ? operationType : AgentOperation.Kind.MODEL_CALL.defaultOperationName())
-			.responseModel(responseModel)
-			.duration(StartTime.elapsed(context))
-			.error(context.getError());
+			.responseModel(responseModel);
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
 			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
@@ -74,11 +60,7 @@ public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObs
 				call.cachedInputTokens(cached);
 			}
 		}
-		SpringAiRun run = SpringAiRun.enclosing(context.getParentObservation());
-		if (run != null) {
-			call.agentName(run.agentName()).runId(run.runId()).conversationId(run.conversationId());
-		}
-		this.operations.accept(call.build());
+		return call;
 	}
 
 	@Override
@@ -92,20 +74,6 @@ public class SpringAiChatModelHandler implements ObservationHandler<ChatModelObs
 
 	private static @Nullable String text(@Nullable String value) {
 		return (value != null && !value.isBlank()) ? value : null;
-	}
-
-	/**
-	 * When a Spring AI call started, kept in its observation context.
-	 *
-	 * @param nanos the {@link System#nanoTime()} at the start
-	 */
-	record StartTime(long nanos) {
-
-		static Duration elapsed(Observation.Context context) {
-			StartTime start = context.get(StartTime.class);
-			return (start != null) ? Duration.ofNanos(Math.max(0, System.nanoTime() - start.nanos())) : Duration.ZERO;
-		}
-
 	}
 
 }

@@ -1,12 +1,9 @@
 package dev.agentobs.internal.bridge.springai;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
-import org.springframework.util.Assert;
 
-import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler.StartTime;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.ToolCall;
@@ -18,9 +15,7 @@ import dev.agentobs.operation.ToolCall;
  *
  * @since 0.1.0
  */
-public class SpringAiToolCallingHandler implements ObservationHandler<ToolCallingObservationContext> {
-
-	private final AgentOperationSink operations;
+public class SpringAiToolCallingHandler extends SpringAiCallHandler<ToolCallingObservationContext> {
 
 	/**
 	 * Create a handler.
@@ -28,29 +23,16 @@ public class SpringAiToolCallingHandler implements ObservationHandler<ToolCallin
 	 * {@code AgentObservations#record}
 	 */
 	public SpringAiToolCallingHandler(AgentOperationSink operations) {
-		Assert.notNull(operations, "operations must not be null");
-		this.operations = operations;
+		super(operations);
 	}
 
 	@Override
-	public void onStart(ToolCallingObservationContext context) {
-		context.put(StartTime.class, new StartTime(System.nanoTime()));
-	}
-
-	@Override
-	public void onStop(ToolCallingObservationContext context) {
+	ToolCall.Builder operation(ToolCallingObservationContext context) {
 		String toolCallId = context.getToolCallId();
 		String toolType = context.getToolType();
-		ToolCall.Builder call = AgentOperation.toolCall(context.getToolDefinition().name())
+		return AgentOperation.toolCall(context.getToolDefinition().name())
 			.toolType((toolType != null && !toolType.isBlank()) ? toolType : ToolCall.FUNCTION)
-			.toolCallId(toolCallId.isEmpty() ? null : toolCallId)
-			.duration(StartTime.elapsed(context))
-			.error(context.getError());
-		SpringAiRun run = SpringAiRun.enclosing(context.getParentObservation());
-		if (run != null) {
-			call.agentName(run.agentName()).runId(run.runId()).conversationId(run.conversationId());
-		}
-		this.operations.accept(call.build());
+			.toolCallId(toolCallId.isEmpty() ? null : toolCallId);
 	}
 
 	@Override
