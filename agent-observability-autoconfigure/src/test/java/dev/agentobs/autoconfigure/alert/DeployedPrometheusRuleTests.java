@@ -1,4 +1,4 @@
-package dev.agentobs.alert;
+package dev.agentobs.autoconfigure.alert;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

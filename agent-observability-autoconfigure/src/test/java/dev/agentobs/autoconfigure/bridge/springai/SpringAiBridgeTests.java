@@ -1,4 +1,4 @@
-package dev.agentobs.bridge.springai;
+package dev.agentobs.autoconfigure.bridge.springai;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,11 +41,11 @@ import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
-import dev.agentobs.bridge.RecordingSink;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.RecordingSink;
 import dev.agentobs.operation.ToolCall;
 import dev.agentobs.stats.AgentStatistics;
 

@@ -1,10 +1,7 @@
-package dev.agentobs.bridge;
+package dev.agentobs.operation;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import dev.agentobs.operation.AgentOperation;
-import dev.agentobs.operation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

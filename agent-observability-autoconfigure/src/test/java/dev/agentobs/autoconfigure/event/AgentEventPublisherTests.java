@@ -1,4 +1,4 @@
-package dev.agentobs.event;
+package dev.agentobs.autoconfigure.event;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +14,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.event.AgentEvent;
+import dev.agentobs.event.AgentEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

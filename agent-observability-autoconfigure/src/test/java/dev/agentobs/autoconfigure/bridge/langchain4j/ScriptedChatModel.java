@@ -1,4 +1,4 @@
-package dev.agentobs.bridge.langchain4j;
+package dev.agentobs.autoconfigure.bridge.langchain4j;
 
 import java.util.List;
 

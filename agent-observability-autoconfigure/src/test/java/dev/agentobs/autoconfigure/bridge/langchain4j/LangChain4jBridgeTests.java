@@ -1,4 +1,4 @@
-package dev.agentobs.bridge.langchain4j;
+package dev.agentobs.autoconfigure.bridge.langchain4j;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,10 +40,10 @@ import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
-import dev.agentobs.bridge.RecordingSink;
 import dev.agentobs.internal.bridge.langchain4j.LangChain4jAiServiceObserver;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.RecordingSink;
 import dev.agentobs.operation.ToolCall;
 
 import static org.assertj.core.api.Assertions.assertThat;

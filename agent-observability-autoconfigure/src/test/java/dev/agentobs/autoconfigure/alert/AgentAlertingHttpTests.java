@@ -1,4 +1,4 @@
-package dev.agentobs.alert;
+package dev.agentobs.autoconfigure.alert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.agentobs.api;
+package dev.agentobs.autoconfigure.api;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.agentobs.api.ObservedAgent;
+import dev.agentobs.api.ObservedTool;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;

@@ -1,4 +1,4 @@
-package dev.agentobs.bridge.springai;
+package dev.agentobs.autoconfigure.bridge.springai;
 
 import java.io.IOException;
 import java.io.OutputStream;
