@@ -117,9 +117,12 @@ class AgentAlertingHttpTests {
 				sign(request.getHeaders().get("webhook-id"), request.getHeaders().get("webhook-timestamp"), body));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> smtp.getReceivedMessages().length >= 2);
+		// The evaluator may run while the 20 failures are being recorded: the spike fires at the
+		// count it sees then, anything past the threshold of 10
 		assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
-			.contains("[FIRING] HighAgentErrorRate: research-agent 100% > 10%",
-					"[FIRING] AgentFailureSpike: research-agent 20 > 10");
+			.contains("[FIRING] HighAgentErrorRate: research-agent 100% > 10%")
+			.anySatisfy((subject) -> assertThat(subject)
+				.matches("\\[FIRING\\] AgentFailureSpike: research-agent (1[1-9]|20) > 10"));
 
 		String alerts = get("/actuator/agentalerts").body();
 		assertThat(JsonPath.<java.util.List<String>>read(alerts, "$.firing[*].name"))
