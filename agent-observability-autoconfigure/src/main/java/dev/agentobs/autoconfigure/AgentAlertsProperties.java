@@ -1,10 +1,10 @@
 package dev.agentobs.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -153,8 +153,7 @@ public class AgentAlertsProperties implements Validator {
 			@Nullable Long failureCount, @Nullable Double dailyCost, @Nullable Long dailyTokens) {
 		if (errorRate != null) {
 			PropertyErrors.check(errors, errorRate >= 0 && errorRate <= 1, "error-rate", errorRate,
-					"a fraction between 0 and 1; for " + percent(errorRate) + "% write "
-							+ String.format(Locale.ROOT, "%.2f", errorRate / 100));
+					"a fraction between 0 and 1, " + fractionHint(errorRate));
 		}
 		if (responseTime != null) {
 			checkPositive(errors, "response-time", responseTime, "5s or 5000 (milliseconds)");
@@ -177,8 +176,13 @@ public class AgentAlertsProperties implements Validator {
 				"a positive duration such as " + example);
 	}
 
-	private static String percent(double value) {
-		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
+	// A value above 1 and up to 100 was most likely meant as a percentage
+	private static String fractionHint(double errorRate) {
+		if (errorRate > 1 && errorRate <= 100) {
+			BigDecimal percent = BigDecimal.valueOf(errorRate).stripTrailingZeros();
+			return "for " + percent.toPlainString() + "% write " + percent.movePointLeft(2).toPlainString();
+		}
+		return "such as 0.10 for 10%";
 	}
 
 	/**

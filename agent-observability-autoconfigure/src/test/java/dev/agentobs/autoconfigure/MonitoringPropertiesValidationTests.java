@@ -35,7 +35,10 @@ class MonitoringPropertiesValidationTests {
 			monitoring.alerts.webhooks[0].max-attempts=0 | monitoring.alerts.webhooks[0].max-attempts | 0 | max-attempts must be 1 or more (4 retries a few times), was 0
 			monitoring.alerts.webhooks[0].timeout=0s | monitoring.alerts.webhooks[0].timeout | PT0S | timeout must be a positive duration such as 5s, was PT0S
 			monitoring.alerts.webhooks[0].backoff=-1s | monitoring.alerts.webhooks[0].backoff | PT-1S | backoff must be a positive duration such as 1s, was PT-1S
-			monitoring.alerts.webhooks[0].threshold.error-rate=5 | monitoring.alerts.webhooks[0].threshold.error-rate | 5.0 | error-rate must be a fraction between 0 and 1; for 5% write 0.05, was 5.0
+			monitoring.alerts.webhooks[0].threshold.error-rate=5 | monitoring.alerts.webhooks[0].threshold.error-rate | 5.0 | error-rate must be a fraction between 0 and 1, for 5% write 0.05, was 5.0
+			monitoring.alerts.thresholds.error-rate=1.5 | monitoring.alerts.thresholds.error-rate | 1.5 | error-rate must be a fraction between 0 and 1, for 1.5% write 0.015, was 1.5
+			monitoring.alerts.thresholds.error-rate=NaN | monitoring.alerts.thresholds.error-rate | NaN | error-rate must be a fraction between 0 and 1, such as 0.10 for 10%, was NaN
+			monitoring.alerts.thresholds.error-rate=250 | monitoring.alerts.thresholds.error-rate | 250.0 | error-rate must be a fraction between 0 and 1, such as 0.10 for 10%, was 250.0
 			monitoring.alerts.webhooks[0].threshold.daily-tokens=-1 | monitoring.alerts.webhooks[0].threshold.daily-tokens | -1 | daily-tokens must be 0 or more tokens, such as 2000000, was -1
 			monitoring.alerts.thresholds.daily-cost=-10 | monitoring.alerts.thresholds.daily-cost | -10.0 | daily-cost must be 0 or more USD, such as 10.00, was -10.0
 			monitoring.alerts.thresholds.response-time=0 | monitoring.alerts.thresholds.response-time | PT0S | response-time must be a positive duration such as 5s or 5000 (milliseconds), was PT0S
