@@ -75,7 +75,7 @@ class AgentAlertingAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("monitoring.alerts.thresholds.error-rate=10")
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.alerts.thresholds.error-rate", "Value: \"10.0\"",
-						"Reason: error-rate must be a fraction between 0 and 1; for 10% write 0.10, was 10.0"));
+						"Reason: error-rate must be a fraction between 0 and 1, for 10% write 0.1, was 10.0"));
 	}
 
 	@Test
