@@ -22,6 +22,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 import dev.agentobs.observation.AgentObservationDocumentation;
 import dev.agentobs.observation.AgentRunContext;
@@ -59,6 +60,11 @@ public class LangChain4jAiServiceObserver {
 	public static final String TOOL_ERROR = "tool_error";
 
 	private static final String DEFAULT_MEMORY_ID = "default";
+
+	// LangChain4j 1.11 (the Spring Boot 3.5 starters' line) does not say which invocation a tool execution belongs to: its
+	// tools then nest under the observation current on their thread
+	private static final boolean HAS_TOOL_INVOCATION_CONTEXT = ClassUtils.hasMethod(BeforeToolExecution.class,
+			"invocationContext");
 
 	private final ObservationRegistry registry;
 
@@ -151,7 +157,8 @@ public class LangChain4jAiServiceObserver {
 		ToolExecutionRequest request = before.request();
 		ToolCallContext context = new ToolCallContext(request.name());
 		context.setToolCallId(request.id());
-		CurrentOperation run = this.runs.get(before.invocationContext().invocationId());
+		CurrentOperation run = HAS_TOOL_INVOCATION_CONTEXT ? this.runs.get(before.invocationContext().invocationId())
+				: null;
 		// Tools may run on an executor's threads: the run is found by the invocation's id
 		Observation parent = (run != null) ? run.observation() : CurrentOperation.parent(this.registry);
 		context.inheritFrom(parent);

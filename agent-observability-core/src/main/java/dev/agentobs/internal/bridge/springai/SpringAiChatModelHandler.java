@@ -8,6 +8,7 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.util.ClassUtils;
 
 import dev.agentobs.internal.observation.GenAiProviderNames;
 import dev.agentobs.operation.AgentOperation;
@@ -27,6 +28,9 @@ import dev.agentobs.operation.ModelCall;
 public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObservationContext> {
 
 	private static final String UNKNOWN_MODEL = "unknown";
+
+	// Spring AI 1.1's usage has no cached-token count; the guarded call is never linked there
+	private static final boolean HAS_CACHED_TOKENS = ClassUtils.hasMethod(Usage.class, "getCacheReadInputTokens");
 
 	/**
 	 * Create a handler.
@@ -55,9 +59,11 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
 			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
-			Long cached = usage.getCacheReadInputTokens();
-			if (cached != null && cached > 0) {
-				call.cachedInputTokens(cached);
+			if (HAS_CACHED_TOKENS) {
+				Long cached = usage.getCacheReadInputTokens();
+				if (cached != null && cached > 0) {
+					call.cachedInputTokens(cached);
+				}
 			}
 		}
 		return call;

@@ -3,6 +3,7 @@ package dev.agentobs.internal.bridge.springai;
 import io.micrometer.observation.Observation;
 
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
+import org.springframework.util.ClassUtils;
 
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
@@ -26,13 +27,23 @@ public class SpringAiToolCallingHandler extends SpringAiCallHandler<ToolCallingO
 		super(operations);
 	}
 
+	// Spring AI 1.1 has neither the call id nor the tool type: those tools are functions. A
+	// call site that is never run is never linked, so the guarded calls are safe on 1.1
+	private static final boolean HAS_CALL_DETAILS = ClassUtils.hasMethod(ToolCallingObservationContext.class,
+			"getToolCallId");
+
 	@Override
 	ToolCall.Builder operation(ToolCallingObservationContext context) {
-		String toolCallId = context.getToolCallId();
-		String toolType = context.getToolType();
-		return AgentOperation.toolCall(context.getToolDefinition().name())
-			.toolType((toolType != null && !toolType.isBlank()) ? toolType : ToolCall.FUNCTION)
-			.toolCallId(toolCallId.isEmpty() ? null : toolCallId);
+		ToolCall.Builder call = AgentOperation.toolCall(context.getToolDefinition().name()).toolType(ToolCall.FUNCTION);
+		if (HAS_CALL_DETAILS) {
+			String toolCallId = context.getToolCallId();
+			String toolType = context.getToolType();
+			if (toolType != null && !toolType.isBlank()) {
+				call.toolType(toolType);
+			}
+			call.toolCallId((toolCallId == null || toolCallId.isEmpty()) ? null : toolCallId);
+		}
+		return call;
 	}
 
 	@Override
