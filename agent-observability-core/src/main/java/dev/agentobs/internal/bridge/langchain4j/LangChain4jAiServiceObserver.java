@@ -61,8 +61,8 @@ public class LangChain4jAiServiceObserver {
 
 	private static final String DEFAULT_MEMORY_ID = "default";
 
-	// LangChain4j 1.11 (the Spring Boot 3.5 starters' line) does not say which invocation a tool execution belongs to: its
-	// tools then nest under the observation current on their thread
+	// LangChain4j 1.11 (the line of its Spring Boot 3.5 starters) does not say which invocation
+	// a tool execution belongs to: its tools then nest under the observation current on their thread
 	private static final boolean HAS_TOOL_INVOCATION_CONTEXT = ClassUtils.hasMethod(BeforeToolExecution.class,
 			"invocationContext");
 
