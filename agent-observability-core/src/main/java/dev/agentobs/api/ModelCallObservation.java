@@ -42,7 +42,8 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 	}
 
 	/**
-	 * Report the tokens the provider counted. A negative count is ignored with a warning.
+	 * Report the tokens the provider counted. A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
 	 * @param inputTokens input (prompt) tokens
 	 * @param outputTokens output (completion) tokens
 	 * @return this
@@ -58,7 +59,8 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 
 	/**
 	 * Report how many of the input tokens the provider served from its prompt cache. A
-	 * negative count is ignored with a warning.
+	 * negative count, or one above {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is
+	 * ignored with a warning.
 	 * @param cachedInputTokens cached input tokens
 	 * @return this
 	 */

@@ -88,8 +88,8 @@ public record ModelCall(String operationName, String providerName, String reques
 
 		/**
 		 * Set the tokens the call used.
-		 * @param inputTokens input tokens, 0 or more
-		 * @param outputTokens output tokens, 0 or more
+		 * @param inputTokens input tokens, 0 to {@link TokenUsage#MAX_TOKENS}
+		 * @param outputTokens output tokens, 0 to {@link TokenUsage#MAX_TOKENS}
 		 * @return this builder
 		 */
 		public Builder tokens(long inputTokens, long outputTokens) {
@@ -100,7 +100,7 @@ public record ModelCall(String operationName, String providerName, String reques
 
 		/**
 		 * Set how many of the input tokens came from the provider's prompt cache.
-		 * @param cachedInputTokens cached input tokens, 0 or more
+		 * @param cachedInputTokens cached input tokens, 0 to {@link TokenUsage#MAX_TOKENS}
 		 * @return this builder
 		 */
 		public Builder cachedInputTokens(long cachedInputTokens) {

@@ -20,8 +20,9 @@ final class OperationChecks {
 	}
 
 	static long requireCount(long value, String name) {
-		if (value < 0) {
-			throw new IllegalArgumentException(name + " must be 0 or more, was " + value);
+		if (value < 0 || value > TokenUsage.MAX_TOKENS) {
+			throw new IllegalArgumentException(
+					name + " must be 0 to " + TokenUsage.MAX_TOKENS + " (a count above is no count), was " + value);
 		}
 		return value;
 	}
