@@ -30,13 +30,13 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 	/**
 	 * Set the GenAI operation when it is not {@code chat}: {@code text_completion},
 	 * {@code embeddings}, {@code generate_content}.
-	 * @param operationName the operation name
+	 * @param operationName the operation name; a null or blank one is ignored with a warning
 	 * @return this
 	 */
-	public ModelCallObservation operation(String operationName) {
+	public ModelCallObservation operation(@Nullable String operationName) {
 		ModelCallContext context = context();
-		if (context != null) {
-			context.setOperationName(requireName(operationName, "operationName"));
+		if (context != null && InvalidInput.isName(operationName, "operationName")) {
+			context.setOperationName(operationName);
 		}
 		return this;
 	}

@@ -20,9 +20,10 @@ public record ModelCall(String operationName, String providerName, String reques
 		OperationOutcome outcome) implements AgentOperation {
 
 	public ModelCall {
-		OperationChecks.requireText(operationName, "operationName");
-		OperationChecks.requireText(providerName, "providerName");
-		OperationChecks.requireText(requestModel, "requestModel");
+		operationName = OperationChecks.requireName(operationName, "operationName");
+		providerName = OperationChecks.requireName(providerName, "providerName");
+		requestModel = OperationChecks.requireName(requestModel, "requestModel");
+		responseModel = OperationChecks.cut(responseModel);
 		OperationChecks.requireNonNull(tokens, "tokens");
 		OperationChecks.requireNonNull(scope, "scope");
 		OperationChecks.requireNonNull(outcome, "outcome");

@@ -38,6 +38,7 @@ public record OperationOutcome(Instant endTime, Duration duration, @Nullable Thr
 		if (errorType == null && error != null) {
 			errorType = error.getClass().getName();
 		}
+		errorType = OperationChecks.cut(errorType);
 	}
 
 	/**

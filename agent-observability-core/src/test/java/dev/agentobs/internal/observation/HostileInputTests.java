@@ -1,11 +1,14 @@
 package dev.agentobs.internal.observation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.cost.DailyUsage;
@@ -29,6 +33,7 @@ import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogEvents;
 import dev.agentobs.internal.metrics.AgentMetrics;
 import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.report.AgentsDescriptor;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.OperationOutcome;
@@ -132,6 +137,33 @@ class HostileInputTests {
 		assertThat(this.logEvents.list).hasSize(6);
 		assertThat(this.events).hasSize(6)
 			.allSatisfy((event) -> assertThat(event.duration()).isEqualTo(OperationOutcome.MAX_DURATION));
+	}
+
+	@Test
+	void namesOfTenThousandCharactersAreCutSoTheScrapeAndTheEndpointStaySmall() {
+		String agent = "a".repeat(10_000);
+		for (int i = 0; i < 100; i++) {
+			String tool = String.format("%03d", i) + "t".repeat(9_997);
+			String errorType = String.format("%03d", i) + "e".repeat(9_997);
+			this.observations.agent(agent).observe(() -> this.observations.tool(tool).errorType(errorType).observe(() -> {
+			}));
+			this.observations.record(AgentOperation.modelCall("openai", tool).agentName(agent).tokens(10, 10).build());
+		}
+		String scrape = this.meters.scrape();
+		Matcher labelValues = Pattern.compile("=\"([^\"]*)\"").matcher(scrape);
+		int longest = 0;
+		while (labelValues.find()) {
+			longest = Math.max(longest, labelValues.group(1).length());
+		}
+		assertThat(longest).isEqualTo(AgentOperation.MAX_NAME_LENGTH);
+		assertThat(scrape).contains("gen_ai_tool_name=\"042" + "t".repeat(125) + "\"");
+		String json = JsonMapper.shared().writeValueAsString(AgentsDescriptor.of(this.statistics.snapshot()));
+		assertThat(json).contains("\"042" + "t".repeat(125) + "\"").doesNotContain("t".repeat(129));
+		System.out.printf("Names of 10,000 characters: scrape %d bytes, /actuator/agents %d bytes%n",
+				scrape.getBytes(StandardCharsets.UTF_8).length, json.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(scrape.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(3_000_000);
+		assertThat(json.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(150_000);
+		assertThat(this.logEvents.list).allSatisfy((event) -> assertThat(event.getFormattedMessage()).hasSizeLessThan(600));
 	}
 
 }
