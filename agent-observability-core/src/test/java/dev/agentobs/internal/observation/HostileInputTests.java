@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +22,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.cost.DailyUsage;
@@ -47,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a hostile user or a broken provider can hand the facade, through every real sink: a
  * Prometheus registry, the statistics, the cost, the log events and the event listeners.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputTests {
 
 	private static final Instant START = Instant.parse("2025-06-01T10:00:00Z");
@@ -164,6 +172,55 @@ class HostileInputTests {
 		assertThat(scrape.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(3_000_000);
 		assertThat(json.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(150_000);
 		assertThat(this.logEvents.list).allSatisfy((event) -> assertThat(event.getFormattedMessage()).hasSizeLessThan(600));
+	}
+
+	@Test
+	void aHundredToolsByAHundredAgentsByTwoErrorTypesStayWithinTheSeriesCapOfEachFamily(CapturedOutput output) {
+		for (int a = 0; a < 100; a++) {
+			this.observations.agent("agent-" + a).observe(() -> {
+				for (int t = 0; t < 100; t++) {
+					this.observations.tool("tool-" + t).observe(() -> "found");
+					this.observations.tool("tool-" + t).errorType("timeout").observe(() -> "timed out");
+				}
+			});
+		}
+		String scrape = this.meters.scrape();
+		Map<String, Integer> series = seriesPerFamily(scrape);
+		System.out.printf("100 tools x 100 agents x 2 error types: %s, scrape %d bytes%n", series,
+				scrape.getBytes(StandardCharsets.UTF_8).length);
+		assertThat(series).containsEntry("gen_ai_execute_tool_duration_seconds", TagValueLimits.DEFAULT_MAX_SERIES_PER_FAMILY)
+			.containsEntry("gen_ai_invoke_agent_duration_seconds", 100)
+			.allSatisfy((family, count) -> assertThat(count).isLessThanOrEqualTo(TagValueLimits.DEFAULT_MAX_SERIES_PER_FAMILY));
+		assertThat(scrape.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(2_000_000);
+		// 498 combinations have series of their own; the calls of every other one are folded
+		int admitted = TagValueLimits.DEFAULT_MAX_SERIES_PER_FAMILY - 2;
+		assertThat(scrape).contains("agent_metrics_series_folded_total{family=\"gen_ai.execute_tool.duration\"} "
+				+ (20_000 - admitted))
+			.contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\",gen_ai_agent_name=\"_OTHER\","
+					+ "gen_ai_tool_name=\"_OTHER\",gen_ai_tool_type=\"_OTHER\"}")
+			.contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"_OTHER\",gen_ai_agent_name=\"_OTHER\","
+					+ "gen_ai_tool_name=\"_OTHER\",gen_ai_tool_type=\"_OTHER\"}");
+		assertThat(output.toString().split("Meter family 'gen_ai.execute_tool.duration' reached", -1)).hasSize(2);
+	}
+
+	/**
+	 * The series of each family in a scrape: the label sets of its counts (histograms) or of
+	 * its samples (counters and gauges).
+	 */
+	private static Map<String, Integer> seriesPerFamily(String scrape) {
+		Map<String, Set<String>> series = new TreeMap<>();
+		for (String line : scrape.split("\n")) {
+			if (line.startsWith("#") || line.isEmpty() || line.contains("_bucket{") || line.contains("_sum{")
+					|| line.contains("_max{")) {
+				continue;
+			}
+			int labels = line.indexOf('{');
+			String name = line.substring(0, labels).replaceFirst("_count$", "");
+			series.computeIfAbsent(name, (key) -> new HashSet<>()).add(line.substring(labels, line.lastIndexOf('}')));
+		}
+		Map<String, Integer> counts = new TreeMap<>();
+		series.forEach((name, labelSets) -> counts.put(name, labelSets.size()));
+		return counts;
 	}
 
 }
