@@ -20,12 +20,27 @@ public class AgentMetricsProperties implements Validator {
 	 */
 	private int maxTagValues = 100;
 
+	/**
+	 * How many series a meter family may hold, whatever the labels multiply to; later
+	 * combinations of label values are recorded with "_OTHER" values and counted in
+	 * agent_metrics_series_folded_total. 500 keeps a scrape of the worst case under 2 MB.
+	 */
+	private int maxSeriesPerFamily = TagValueLimits.DEFAULT_MAX_SERIES_PER_FAMILY;
+
 	public int getMaxTagValues() {
 		return this.maxTagValues;
 	}
 
 	public void setMaxTagValues(int maxTagValues) {
 		this.maxTagValues = maxTagValues;
+	}
+
+	public int getMaxSeriesPerFamily() {
+		return this.maxSeriesPerFamily;
+	}
+
+	public void setMaxSeriesPerFamily(int maxSeriesPerFamily) {
+		this.maxSeriesPerFamily = maxSeriesPerFamily;
 	}
 
 	@Override
@@ -38,6 +53,8 @@ public class AgentMetricsProperties implements Validator {
 		if (target instanceof AgentMetricsProperties properties) {
 			PropertyErrors.check(errors, "max-tag-values",
 					() -> TagValueLimits.checkMaxValues("max-tag-values", properties.maxTagValues));
+			PropertyErrors.check(errors, "max-series-per-family",
+					() -> TagValueLimits.checkMaxSeries("max-series-per-family", properties.maxSeriesPerFamily));
 		}
 	}
 

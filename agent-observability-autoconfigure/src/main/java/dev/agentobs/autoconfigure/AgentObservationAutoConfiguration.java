@@ -46,7 +46,7 @@ public final class AgentObservationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TagValueLimits agentTagValueLimits(AgentMetricsProperties metrics) {
-		return new TagValueLimits(metrics.getMaxTagValues());
+		return new TagValueLimits(metrics.getMaxTagValues(), metrics.getMaxSeriesPerFamily());
 	}
 
 	@Bean

@@ -21,7 +21,8 @@ public class AgentTracingProperties implements Validator {
 	private boolean captureContent = false;
 
 	/**
-	 * The most characters of each captured content attribute; longer content is cut.
+	 * The most characters of each captured content attribute; longer content is cut to this
+	 * length, ending with "..." when it leaves room for more, never splitting a character.
 	 */
 	private int maxContentLength = 4000;
 

@@ -50,6 +50,7 @@ class MonitoringPropertiesValidationTests {
 			monitoring.tracing.max-content-length=0 | monitoring.tracing.max-content-length | 0 | max-content-length must be 1 or more characters (4000 keeps spans small), was 0
 			monitoring.window=soon | monitoring.window | soon | window must be a duration such as 5s, 500ms or 5000 (milliseconds), was soon
 			monitoring.metrics.max-tag-values=many | monitoring.metrics.max-tag-values | many | max-tag-values must be a whole number such as 100, was many
+			monitoring.metrics.max-series-per-family=5 | monitoring.metrics.max-series-per-family | 5 | max-series-per-family must be 10 or more; it caps the series per meter family, 2 of them kept for the folded series (500 is a good start), was 5
 			""")
 	void badValueFailsStartUpNamingKeyValueAndFix(String property, String key, String value, String reason) {
 		this.contextRunner.withPropertyValues(property, "monitoring.alerts.webhooks[0].url=https://hooks.example.org/a")

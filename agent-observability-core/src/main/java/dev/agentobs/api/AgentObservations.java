@@ -35,11 +35,19 @@ import dev.agentobs.operation.AgentOperationSink;
  *
  * Operations observed inside an agent run belong to it, on the same thread or on threads the
  * Micrometer context is propagated to. When the registry has no handlers, nothing is
- * allocated and the work simply runs.
+ * allocated and the work simply runs. Nothing given here stops the work from running: a null
+ * or blank name is recorded as {@value #INVALID_NAME}, with a warning naming the call.
  *
  * @since 0.1.0
  */
 public class AgentObservations {
+
+	/**
+	 * The name an operation is recorded with when the facade is given a null or blank one:
+	 * observability never stops the work, so the operation runs and is recorded under this
+	 * name, and a warning (at most once a minute per argument) names the call.
+	 */
+	public static final String INVALID_NAME = InvalidInput.NAME;
 
 	private static final AgentObservations NOOP = new AgentObservations(ObservationRegistry.NOOP, (operation) -> {
 	});
@@ -83,62 +91,68 @@ public class AgentObservations {
 
 	/**
 	 * An agent run.
-	 * @param agentName the agent's name, such as {@code research-agent}
+	 * @param agentName the agent's name, such as {@code research-agent}; a null or blank one is
+	 * recorded as {@value #INVALID_NAME} with a warning
 	 * @return the run to configure and observe
 	 */
-	public AgentRunObservation agent(String agentName) {
-		ObservedOperation.requireName(agentName, "agentName");
+	public AgentRunObservation agent(@Nullable String agentName) {
 		return this.registry.isNoop() ? AgentRunObservation.NOOP : new AgentRunObservation(this.registry,
-				new AgentRunContext(agentName), this.agentRunConvention);
+				new AgentRunContext(InvalidInput.name(agentName, "agentName")), this.agentRunConvention);
 	}
 
 	/**
 	 * A step of the current agent run.
-	 * @param stepNumber the step's number, from 1
+	 * @param stepNumber the step's number, from 1; a step numbered below 1 runs unobserved,
+	 * with a warning
 	 * @return the step to observe
 	 */
 	public AgentStepObservation step(int stepNumber) {
-		if (stepNumber < 1) {
-			throw new IllegalArgumentException("stepNumber must be 1 or more, was " + stepNumber);
+		if (this.registry.isNoop()) {
+			return AgentStepObservation.NOOP;
 		}
-		return this.registry.isNoop() ? AgentStepObservation.NOOP : new AgentStepObservation(this.registry,
-				new AgentStepContext(stepNumber), this.agentStepConvention);
+		if (stepNumber < 1) {
+			InvalidInput.warn("stepNumber", "stepNumber must be 1 or more, was " + stepNumber
+					+ "; the step runs unobserved");
+			return AgentStepObservation.NOOP;
+		}
+		return new AgentStepObservation(this.registry, new AgentStepContext(stepNumber), this.agentStepConvention);
 	}
 
 	/**
 	 * A model call.
 	 * @param providerName the provider as the GenAI conventions name it: {@code openai},
-	 * {@code anthropic}, {@code aws.bedrock}, {@code gcp.vertex_ai}, ...
-	 * @param requestModel the model asked for, such as {@code gpt-4o}
+	 * {@code anthropic}, {@code aws.bedrock}, {@code gcp.vertex_ai}, ...; a null or blank one
+	 * is recorded as {@value #INVALID_NAME} with a warning
+	 * @param requestModel the model asked for, such as {@code gpt-4o}; likewise
 	 * @return the call to configure and observe
 	 */
-	public ModelCallObservation model(String providerName, String requestModel) {
-		ObservedOperation.requireName(providerName, "providerName");
-		ObservedOperation.requireName(requestModel, "requestModel");
+	public ModelCallObservation model(@Nullable String providerName, @Nullable String requestModel) {
 		return this.registry.isNoop() ? ModelCallObservation.NOOP : new ModelCallObservation(this.registry,
-				new ModelCallContext(providerName, requestModel), this.modelCallConvention);
+				new ModelCallContext(InvalidInput.name(providerName, "providerName"),
+						InvalidInput.name(requestModel, "requestModel")),
+				this.modelCallConvention);
 	}
 
 	/**
 	 * A tool call.
-	 * @param toolName the tool's name, such as {@code web_search}
+	 * @param toolName the tool's name, such as {@code web_search}; a null or blank one is
+	 * recorded as {@value #INVALID_NAME} with a warning
 	 * @return the call to configure and observe
 	 */
-	public ToolCallObservation tool(String toolName) {
-		ObservedOperation.requireName(toolName, "toolName");
-		return this.registry.isNoop() ? ToolCallObservation.NOOP
-				: new ToolCallObservation(this.registry, new ToolCallContext(toolName), this.toolCallConvention);
+	public ToolCallObservation tool(@Nullable String toolName) {
+		return this.registry.isNoop() ? ToolCallObservation.NOOP : new ToolCallObservation(this.registry,
+				new ToolCallContext(InvalidInput.name(toolName, "toolName")), this.toolCallConvention);
 	}
 
 	/**
 	 * The execution of code an agent wrote.
-	 * @param language the code's language, such as {@code python}
+	 * @param language the code's language, such as {@code python}; a null or blank one is
+	 * recorded as {@value #INVALID_NAME} with a warning
 	 * @return the execution to configure and observe
 	 */
-	public CodeExecutionObservation codeExecution(String language) {
-		ObservedOperation.requireName(language, "language");
+	public CodeExecutionObservation codeExecution(@Nullable String language) {
 		return this.registry.isNoop() ? CodeExecutionObservation.NOOP : new CodeExecutionObservation(this.registry,
-				new CodeExecutionContext(language), this.codeExecutionConvention);
+				new CodeExecutionContext(InvalidInput.name(language, "language")), this.codeExecutionConvention);
 	}
 
 	/**

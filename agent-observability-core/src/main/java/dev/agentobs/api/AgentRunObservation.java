@@ -54,13 +54,13 @@ public final class AgentRunObservation extends ObservedOperation<AgentRunObserva
 
 	/**
 	 * Use the application's own id for this run instead of a generated one.
-	 * @param runId the run id
+	 * @param runId the run id; a null or blank one is ignored with a warning
 	 * @return this
 	 */
-	public AgentRunObservation runId(String runId) {
+	public AgentRunObservation runId(@Nullable String runId) {
 		AgentRunContext context = context();
-		if (context != null) {
-			context.setRunId(requireName(runId, "runId"));
+		if (context != null && InvalidInput.isName(runId, "runId")) {
+			context.setRunId(runId);
 		}
 		return this;
 	}

@@ -30,19 +30,20 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 	/**
 	 * Set the GenAI operation when it is not {@code chat}: {@code text_completion},
 	 * {@code embeddings}, {@code generate_content}.
-	 * @param operationName the operation name
+	 * @param operationName the operation name; a null or blank one is ignored with a warning
 	 * @return this
 	 */
-	public ModelCallObservation operation(String operationName) {
+	public ModelCallObservation operation(@Nullable String operationName) {
 		ModelCallContext context = context();
-		if (context != null) {
-			context.setOperationName(requireName(operationName, "operationName"));
+		if (context != null && InvalidInput.isName(operationName, "operationName")) {
+			context.setOperationName(operationName);
 		}
 		return this;
 	}
 
 	/**
-	 * Report the tokens the provider counted. A negative count is ignored with a warning.
+	 * Report the tokens the provider counted. A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
 	 * @param inputTokens input (prompt) tokens
 	 * @param outputTokens output (completion) tokens
 	 * @return this
@@ -58,7 +59,8 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 
 	/**
 	 * Report how many of the input tokens the provider served from its prompt cache. A
-	 * negative count is ignored with a warning.
+	 * negative count, or one above {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is
+	 * ignored with a warning.
 	 * @param cachedInputTokens cached input tokens
 	 * @return this
 	 */

@@ -14,7 +14,8 @@ import dev.agentobs.observation.AgentObservationContext;
  * One agent operation about to be observed: configure it, then call one of the
  * {@code observe} methods with the work. Inside the work, the same object is the handle that
  * reports what only the work knows (tokens, results). Observe once: each call of
- * {@link AgentObservations} gives a new one.
+ * {@link AgentObservations} gives a new one (observed again, the work runs unobserved, with a
+ * warning).
  *
  * @param <S> the concrete type, for chaining
  * @param <C> the observation context
@@ -134,23 +135,15 @@ public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C ext
 			return null;
 		}
 		if (this.observed) {
-			throw new IllegalStateException("This " + getClass().getSimpleName()
-					+ " was already observed; call AgentObservations again for each operation");
+			// The work still runs, unobserved: observability never stops it
+			InvalidInput.warn("observed", "This " + getClass().getSimpleName()
+					+ " was already observed and runs unobserved now; call AgentObservations again for each operation");
+			return null;
 		}
 		this.observed = true;
 		context.inheritFrom(registry.getCurrentObservation());
 		return Observation.createNotStarted(this.customConvention, defaultConvention(), () -> context, registry);
 	}
 
-	static String requireName(@Nullable String value, String what) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(what + " must not be null or blank, was " + quote(value));
-		}
-		return value;
-	}
-
-	private static String quote(@Nullable String value) {
-		return (value != null) ? "'" + value + "'" : "null";
-	}
 
 }

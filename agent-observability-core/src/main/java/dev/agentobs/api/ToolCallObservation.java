@@ -29,13 +29,13 @@ public final class ToolCallObservation extends ObservedOperation<ToolCallObserva
 	/**
 	 * Set the tool's type when it is not {@code function}: {@code extension} or
 	 * {@code datastore}.
-	 * @param toolType the tool type
+	 * @param toolType the tool type; a null or blank one is ignored with a warning
 	 * @return this
 	 */
-	public ToolCallObservation type(String toolType) {
+	public ToolCallObservation type(@Nullable String toolType) {
 		ToolCallContext context = context();
-		if (context != null) {
-			context.setToolType(requireName(toolType, "toolType"));
+		if (context != null && InvalidInput.isName(toolType, "toolType")) {
+			context.setToolType(toolType);
 		}
 		return this;
 	}

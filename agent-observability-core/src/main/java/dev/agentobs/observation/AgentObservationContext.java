@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import dev.agentobs.internal.support.SafeText;
 import dev.agentobs.internal.support.ThrottledLogger;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.OperationOutcome;
@@ -141,10 +142,11 @@ public abstract class AgentObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * A name the operation can carry: the given one, or {@value #UNKNOWN} when it is blank.
+	 * A name the operation can carry: the given one cut to
+	 * {@link AgentOperation#MAX_NAME_LENGTH} characters, or {@value #UNKNOWN} when it is blank.
 	 */
 	static String nameOrUnknown(@Nullable String name) {
-		return (name != null && !name.isBlank()) ? name : UNKNOWN;
+		return (name != null && !name.isBlank()) ? SafeText.name(name) : UNKNOWN;
 	}
 
 	static String quote(@Nullable String value) {
@@ -167,8 +169,13 @@ public abstract class AgentObservationContext extends Observation.Context {
 		return this.agentName;
 	}
 
+	/**
+	 * Set the agent this operation runs in; a name longer than
+	 * {@link AgentOperation#MAX_NAME_LENGTH} characters is cut.
+	 * @param agentName the agent name, or {@code null} outside any agent run
+	 */
 	public void setAgentName(@Nullable String agentName) {
-		this.agentName = agentName;
+		this.agentName = (agentName != null) ? SafeText.name(agentName) : null;
 	}
 
 	public @Nullable String getAgentId() {

@@ -87,7 +87,8 @@ public class ModelCallContext extends AgentObservationContext {
 	}
 
 	/**
-	 * Set the input tokens; a negative count is ignored with a warning.
+	 * Set the input tokens; a negative count, or one above {@link TokenUsage#MAX_TOKENS}, is
+	 * ignored with a warning.
 	 * @param inputTokens input tokens, cached ones included
 	 */
 	public void setInputTokens(long inputTokens) {
@@ -101,7 +102,8 @@ public class ModelCallContext extends AgentObservationContext {
 	}
 
 	/**
-	 * Set the output tokens; a negative count is ignored with a warning.
+	 * Set the output tokens; a negative count, or one above {@link TokenUsage#MAX_TOKENS}, is
+	 * ignored with a warning.
 	 * @param outputTokens output tokens
 	 */
 	public void setOutputTokens(long outputTokens) {
@@ -115,8 +117,9 @@ public class ModelCallContext extends AgentObservationContext {
 	}
 
 	/**
-	 * Set the input tokens served from the provider's prompt cache; a negative count is ignored
-	 * with a warning.
+	 * Set the input tokens served from the provider's prompt cache; a negative count, or one
+	 * above {@link TokenUsage#MAX_TOKENS}, is ignored with a
+	 * warning.
 	 * @param cachedInputTokens cached input tokens
 	 */
 	public void setCachedInputTokens(long cachedInputTokens) {
@@ -126,9 +129,9 @@ public class ModelCallContext extends AgentObservationContext {
 	}
 
 	private boolean isTokenCount(long tokens, String type) {
-		if (tokens < 0) {
+		if (tokens < 0 || tokens > TokenUsage.MAX_TOKENS) {
 			ignored("tokens", type + " tokens " + tokens + " for model " + this.requestModel
-					+ ": token counts must be 0 or more");
+					+ ": token counts must be 0 to " + TokenUsage.MAX_TOKENS);
 			return false;
 		}
 		return true;

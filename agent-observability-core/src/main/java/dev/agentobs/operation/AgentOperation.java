@@ -25,6 +25,14 @@ import org.jspecify.annotations.Nullable;
 public sealed interface AgentOperation permits AgentRun, AgentStep, ModelCall, ToolCall, CodeExecution {
 
 	/**
+	 * The most characters an operation keeps of each name (agent, provider, model, tool, tool
+	 * type, language, error type): a longer one is cut to it when the operation is made, so
+	 * that a name built from model output cannot bloat label values, statistics or endpoints.
+	 * A cut never ends on half of a surrogate pair.
+	 */
+	int MAX_NAME_LENGTH = 128;
+
+	/**
 	 * The five kinds of agent operation, each with the event name of the subscriber API.
 	 */
 	enum Kind {

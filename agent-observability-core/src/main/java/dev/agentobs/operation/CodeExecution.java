@@ -11,7 +11,7 @@ package dev.agentobs.operation;
 public record CodeExecution(String language, OperationScope scope, OperationOutcome outcome) implements AgentOperation {
 
 	public CodeExecution {
-		OperationChecks.requireText(language, "language");
+		language = OperationChecks.requireName(language, "language");
 		OperationChecks.requireNonNull(scope, "scope");
 		OperationChecks.requireNonNull(outcome, "outcome");
 	}

@@ -20,9 +20,10 @@ public record ModelCall(String operationName, String providerName, String reques
 		OperationOutcome outcome) implements AgentOperation {
 
 	public ModelCall {
-		OperationChecks.requireText(operationName, "operationName");
-		OperationChecks.requireText(providerName, "providerName");
-		OperationChecks.requireText(requestModel, "requestModel");
+		operationName = OperationChecks.requireName(operationName, "operationName");
+		providerName = OperationChecks.requireName(providerName, "providerName");
+		requestModel = OperationChecks.requireName(requestModel, "requestModel");
+		responseModel = OperationChecks.cut(responseModel);
 		OperationChecks.requireNonNull(tokens, "tokens");
 		OperationChecks.requireNonNull(scope, "scope");
 		OperationChecks.requireNonNull(outcome, "outcome");
@@ -88,8 +89,8 @@ public record ModelCall(String operationName, String providerName, String reques
 
 		/**
 		 * Set the tokens the call used.
-		 * @param inputTokens input tokens, 0 or more
-		 * @param outputTokens output tokens, 0 or more
+		 * @param inputTokens input tokens, 0 to {@link TokenUsage#MAX_TOKENS}
+		 * @param outputTokens output tokens, 0 to {@link TokenUsage#MAX_TOKENS}
 		 * @return this builder
 		 */
 		public Builder tokens(long inputTokens, long outputTokens) {
@@ -100,7 +101,7 @@ public record ModelCall(String operationName, String providerName, String reques
 
 		/**
 		 * Set how many of the input tokens came from the provider's prompt cache.
-		 * @param cachedInputTokens cached input tokens, 0 or more
+		 * @param cachedInputTokens cached input tokens, 0 to {@link TokenUsage#MAX_TOKENS}
 		 * @return this builder
 		 */
 		public Builder cachedInputTokens(long cachedInputTokens) {

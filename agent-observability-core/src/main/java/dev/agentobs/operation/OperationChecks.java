@@ -19,9 +19,33 @@ final class OperationChecks {
 		return value;
 	}
 
+	/**
+	 * A name as the operation keeps it: not blank, and cut to
+	 * {@link AgentOperation#MAX_NAME_LENGTH} characters without splitting a character in two.
+	 */
+	static String requireName(@Nullable String value, String name) {
+		return cut(requireText(value, name));
+	}
+
+	/**
+	 * A name that may be missing, cut as {@link #requireName(String, String)} cuts.
+	 */
+	static @Nullable String cut(@Nullable String value) {
+		if (value == null || value.length() <= AgentOperation.MAX_NAME_LENGTH) {
+			return value;
+		}
+		int end = AgentOperation.MAX_NAME_LENGTH;
+		// Keep a surrogate pair whole: drop its first half rather than end on it
+		if (Character.isHighSurrogate(value.charAt(end - 1))) {
+			end--;
+		}
+		return value.substring(0, end);
+	}
+
 	static long requireCount(long value, String name) {
-		if (value < 0) {
-			throw new IllegalArgumentException(name + " must be 0 or more, was " + value);
+		if (value < 0 || value > TokenUsage.MAX_TOKENS) {
+			throw new IllegalArgumentException(
+					name + " must be 0 to " + TokenUsage.MAX_TOKENS + " (a count above is no count), was " + value);
 		}
 		return value;
 	}

@@ -20,4 +20,8 @@ public record OperationScope(@Nullable String agentName, @Nullable String agentI
 	/** An operation outside any agent, run, conversation or span. */
 	public static final OperationScope NONE = new OperationScope(null, null, null, null, null, null);
 
+	public OperationScope {
+		agentName = OperationChecks.cut(agentName);
+	}
+
 }

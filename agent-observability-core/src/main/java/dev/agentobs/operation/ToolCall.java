@@ -20,8 +20,8 @@ public record ToolCall(String toolName, String toolType, @Nullable String toolCa
 	public static final String FUNCTION = "function";
 
 	public ToolCall {
-		OperationChecks.requireText(toolName, "toolName");
-		OperationChecks.requireText(toolType, "toolType");
+		toolName = OperationChecks.requireName(toolName, "toolName");
+		toolType = OperationChecks.requireName(toolType, "toolType");
 		OperationChecks.requireNonNull(scope, "scope");
 		OperationChecks.requireNonNull(outcome, "outcome");
 	}

@@ -6,6 +6,10 @@ import java.util.List;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
 import dev.agentobs.internal.observation.AgentOperationHandler;
@@ -13,15 +17,16 @@ import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ToolCall;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link AgentObservations}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AgentObservationsTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
@@ -145,22 +150,53 @@ class AgentObservationsTests {
 	}
 
 	@Test
-	void anOperationCanBeObservedOnlyOnce() {
+	void anOperationObservedAgainRunsTheWorkUnobservedWithAWarningNamingTheCaller(CapturedOutput output) {
 		ToolCallObservation call = this.observations.tool("web_search");
 		call.observe(() -> {
 		});
-		assertThatIllegalStateException().isThrownBy(() -> call.observe(() -> {
-		})).withMessageContaining("already observed");
+		assertThat((String) call.observe(() -> "ran again")).isEqualTo("ran again");
+		assertThat(this.operations).hasSize(1);
+		assertThat(output).contains("ToolCallObservation was already observed and runs unobserved now")
+			.contains("called from dev.agentobs.api.AgentObservationsTests."
+					+ "anOperationObservedAgainRunsTheWorkUnobservedWithAWarningNamingTheCaller(AgentObservationsTests.java:");
 	}
 
 	@Test
-	void blankNamesAreRejectedWithTheArgumentNamed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.observations.tool(" "))
-			.withMessage("toolName must not be null or blank, was ' '");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.observations.model("openai", null))
-			.withMessage("requestModel must not be null or blank, was null");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.observations.step(0))
-			.withMessage("stepNumber must be 1 or more, was 0");
+	void nullOrBlankNamesRunTheWorkAndAreRecordedAsInvalidWithAWarningNamingTheCaller(CapturedOutput output) {
+		assertThat((String) this.observations.tool("").observe(() -> "found")).isEqualTo("found");
+		assertThat((String) this.observations.tool(" \t").observe(() -> "found")).isEqualTo("found");
+		assertThat((String) this.observations.agent(null).observe(() -> "answer")).isEqualTo("answer");
+		assertThat((String) this.observations.model("openai", null).observe((call) -> "reply")).isEqualTo("reply");
+		assertThat((String) this.observations.codeExecution("").observe(() -> "ran")).isEqualTo("ran");
+		assertThat(this.operations).extracting(AgentOperation::name)
+			.containsExactly("_INVALID", "_INVALID", "_INVALID", "_INVALID", "_INVALID");
+		assertThat(AgentObservations.INVALID_NAME).isEqualTo("_INVALID");
+		assertThat(output).contains("toolName must not be null or blank, was ''; recorded as _INVALID (called from "
+				+ "dev.agentobs.api.AgentObservationsTests."
+				+ "nullOrBlankNamesRunTheWorkAndAreRecordedAsInvalidWithAWarningNamingTheCaller(AgentObservationsTests.java:")
+			.contains("agentName must not be null or blank, was null; recorded as _INVALID")
+			.contains("requestModel must not be null or blank, was null; recorded as _INVALID");
+		// Throttled: one warning a minute per argument, however many calls
+		assertThat(output.toString().split("toolName must not be null", -1)).hasSize(2);
+	}
+
+	@Test
+	void invalidSettingsAreIgnoredAndAStepNumberedBelowOneRunsUnobserved(CapturedOutput output) {
+		String result = this.observations.tool("web_search").type(" ").observe(() -> "found");
+		assertThat(result).isEqualTo("found");
+		assertThat((String) this.observations.model("openai", "gpt-4o").operation(null).observe((call) -> "reply"))
+			.isEqualTo("reply");
+		String runId = this.observations.agent("research-agent").runId("").observe((run) -> run.runId());
+		assertThat(runId).hasSize(36);
+		assertThat((String) this.observations.step(0).observe(() -> "stepped")).isEqualTo("stepped");
+		assertThat(this.operations).hasSize(3);
+		assertThat(this.operations.get(0)).isInstanceOfSatisfying(ToolCall.class,
+				(call) -> assertThat(call.toolType()).isEqualTo("function"));
+		assertThat(this.operations.get(1).operationName()).isEqualTo("chat");
+		assertThat(output).contains("toolType must not be null or blank, was ' '; ignored")
+			.contains("operationName must not be null or blank, was null; ignored")
+			.contains("runId must not be null or blank, was ''; ignored")
+			.contains("stepNumber must be 1 or more, was 0; the step runs unobserved");
 	}
 
 	@Test

@@ -29,11 +29,13 @@ class AgentOperationTests {
 			.withMessage("stepNumber must be 1 or more, was 0");
 		ModelCall.Builder modelCall = AgentOperation.modelCall("openai", "gpt-4o");
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.tokens(-1, 5))
-			.withMessage("inputTokens must be 0 or more, was -1");
+			.withMessage("inputTokens must be 0 to 10000000000 (a count above is no count), was -1");
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.tokens(5, -2))
-			.withMessage("outputTokens must be 0 or more, was -2");
+			.withMessage("outputTokens must be 0 to 10000000000 (a count above is no count), was -2");
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.cachedInputTokens(-3))
-			.withMessage("cachedInputTokens must be 0 or more, was -3");
+			.withMessage("cachedInputTokens must be 0 to 10000000000 (a count above is no count), was -3");
+		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.tokens(5, Long.MAX_VALUE))
+			.withMessage("outputTokens must be 0 to 10000000000 (a count above is no count), was " + Long.MAX_VALUE);
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.duration(Duration.ofMillis(-1)))
 			.withMessage("duration must not be null or negative, was PT-0.001S");
 		assertThatIllegalArgumentException().isThrownBy(() -> modelCall.duration(null))

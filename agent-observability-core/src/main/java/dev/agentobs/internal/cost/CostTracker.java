@@ -13,12 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelUsage;
 import dev.agentobs.internal.metrics.TagValueLimiter;
 import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.support.SaturatingSum;
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
@@ -88,11 +90,11 @@ public class CostTracker implements AgentOperationSink {
 		Day day = day(this.clock.millis());
 		Map<String, ModelUsage> models = new TreeMap<>();
 		day.models.forEach((model, usage) -> models.put(model,
-				new ModelUsage(model, usage.calls.sum(), usage.inputTokens.sum(), usage.cachedInputTokens.sum(),
-						usage.outputTokens.sum(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null)));
+				new ModelUsage(model, usage.calls.sum(), usage.inputTokens.get(), usage.cachedInputTokens.get(),
+						usage.outputTokens.get(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null)));
 		Usage total = day.total;
-		return new DailyUsage(day.date, this.zone, total.calls.sum(), total.inputTokens.sum(),
-				total.cachedInputTokens.sum(), total.outputTokens.sum(), total.cost.sum(),
+		return new DailyUsage(day.date, this.zone, total.calls.sum(), total.inputTokens.get(),
+				total.cachedInputTokens.get(), total.outputTokens.get(), total.cost.sum(),
 				Collections.unmodifiableSet(new TreeSet<>(day.unpriced)), Collections.unmodifiableMap(models));
 	}
 
@@ -149,11 +151,12 @@ public class CostTracker implements AgentOperationSink {
 
 		final LongAdder calls = new LongAdder();
 
-		final LongAdder inputTokens = new LongAdder();
+		// Sums that stop at Long.MAX_VALUE rather than turn negative
+		final LongAccumulator inputTokens = new LongAccumulator(SaturatingSum::add, 0);
 
-		final LongAdder cachedInputTokens = new LongAdder();
+		final LongAccumulator cachedInputTokens = new LongAccumulator(SaturatingSum::add, 0);
 
-		final LongAdder outputTokens = new LongAdder();
+		final LongAccumulator outputTokens = new LongAccumulator(SaturatingSum::add, 0);
 
 		final LongAdder unpriced = new LongAdder();
 
@@ -161,9 +164,9 @@ public class CostTracker implements AgentOperationSink {
 
 		void add(TokenUsage tokens) {
 			this.calls.increment();
-			this.inputTokens.add(tokens.input());
-			this.cachedInputTokens.add(tokens.cachedInput());
-			this.outputTokens.add(tokens.output());
+			this.inputTokens.accumulate(tokens.input());
+			this.cachedInputTokens.accumulate(tokens.cachedInput());
+			this.outputTokens.accumulate(tokens.output());
 		}
 
 	}

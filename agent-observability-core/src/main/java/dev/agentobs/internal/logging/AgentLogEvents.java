@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
+import dev.agentobs.internal.support.SafeText;
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
@@ -18,7 +19,9 @@ import dev.agentobs.operation.OperationScope;
  * pairs, so that Spring Boot's structured logging ({@code logging.structured.format.console})
  * prints them as JSON fields beside the trace and span ids. Successes log at INFO, failures at
  * WARN, under the logger {@code dev.agentobs.logging.AgentLogEvents}. While an event is logged
- * the MDC holds the operation's own trace id, span id, run id and conversation id.
+ * the MDC holds the operation's own trace id, span id, run id and conversation id. Control
+ * characters in names are escaped ({@code \n} as {@code \\n}), so that an event is one line
+ * whatever names the agent was given.
  *
  * @since 0.1.0
  */
@@ -52,7 +55,7 @@ public class AgentLogEvents implements AgentOperationSink {
 			return;
 		}
 		LoggingEventBuilder event = failed ? logger.atWarn() : logger.atInfo();
-		event.addKeyValue(GenAiAttributes.OPERATION_NAME.key(), operation.operationName());
+		event.addKeyValue(GenAiAttributes.OPERATION_NAME.key(), safe(operation.operationName()));
 		add(event, GenAiAttributes.AGENT_NAME, operation.agentName());
 		StringBuilder message = new StringBuilder(96);
 		ModelCall call = (operation instanceof ModelCall modelCall) ? modelCall : null;
@@ -62,16 +65,16 @@ public class AgentLogEvents implements AgentOperationSink {
 			add(event, GenAiAttributes.RESPONSE_MODEL, call.responseModel());
 			event.addKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS.key(), call.tokens().input());
 			event.addKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS.key(), call.tokens().output());
-			message.append("Model call ").append(call.operationName()).append(' ').append(call.requestModel());
+			message.append("Model call ").append(safe(call.operationName())).append(' ').append(safe(call.requestModel()));
 		}
 		else {
-			message.append("Agent run ").append(operation.agentName());
+			message.append("Agent run ").append(safe(operation.agentName()));
 		}
 		event.addKeyValue(DURATION, operation.duration().toNanos());
 		long millis = operation.duration().toMillis();
 		if (failed) {
-			event.addKeyValue(GenAiAttributes.ERROR_TYPE.key(), operation.errorType());
-			message.append(" failed after ").append(millis).append(" ms: ").append(operation.errorType());
+			event.addKeyValue(GenAiAttributes.ERROR_TYPE.key(), safe(operation.errorType()));
+			message.append(" failed after ").append(millis).append(" ms: ").append(safe(operation.errorType()));
 		}
 		else {
 			message.append(" finished in ").append(millis).append(" ms");
@@ -123,8 +126,16 @@ public class AgentLogEvents implements AgentOperationSink {
 
 	private static void add(LoggingEventBuilder event, GenAiAttributes key, @Nullable String value) {
 		if (value != null) {
-			event.addKeyValue(key.key(), value);
+			event.addKeyValue(key.key(), SafeText.escapeControls(value));
 		}
+	}
+
+	/**
+	 * The name with its control characters escaped: a name such as {@code "x\n... ERROR ..."}
+	 * must not write a forged line. The name itself, unchanged, in the common case.
+	 */
+	private static @Nullable String safe(@Nullable String name) {
+		return (name != null) ? SafeText.escapeControls(name) : null;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,9 @@ import dev.agentobs.operation.ToolCall;
  * Records agent operations in the meter families of the design: one histogram family per
  * operation kind, token usage by type, and active runs per agent. Every series of a family has
  * the same labels; {@code error.type} is {@value #NO_ERROR} on success. Meters are looked up
- * once per combination of label values and cached. As a sink it records observed operations
+ * once per combination of label values and cached. Each family holds at most the series
+ * {@link TagValueLimits} allows it; past that, combinations are folded (see
+ * {@link SeriesLimiter}). As a sink it records observed operations
  * and recorded ones alike, exactly once each.
  *
  * @since 0.1.0
@@ -110,20 +113,24 @@ public class AgentMetrics implements AgentOperationSink {
 
 	private final TagValueLimiter errors;
 
+	private final TagValueLimits limits;
+
 	private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
 
 	// Meters by the names operations come with, before capping: a name's capped value never
-	// changes once seen, so neither does the meter of a combination of names.
+	// changes once seen, and a family's series are never removed, so neither does the meter of
+	// a combination of names (folded or not).
 	@SuppressWarnings("unchecked")
-	private final NameCombinationCache<Timer>[] recentTimers = new NameCombinationCache[AgentOperation.Kind
+	private final NameCombinationCache<TimerRecorder>[] recentTimers = new NameCombinationCache[AgentOperation.Kind
 		.values().length];
 
-	private final NameCombinationCache<DistributionSummary> recentTokenSummaries = new NameCombinationCache<>();
+	private final NameCombinationCache<SummaryRecorder> recentTokenSummaries = new NameCombinationCache<>();
 
 	public AgentMetrics(MeterRegistry registry, TagValueLimits limits) {
 		this.registry = registry;
+		this.limits = limits;
 		this.operations = limits.forLabel(OPERATION);
 		this.providers = limits.forLabel(PROVIDER);
 		this.models = limits.forLabel(MODEL);
@@ -140,7 +147,7 @@ public class AgentMetrics implements AgentOperationSink {
 	@Override
 	public void accept(AgentOperation operation) {
 		long nanos = operation.duration().toNanos();
-		durationTimer(operation).record(nanos, TimeUnit.NANOSECONDS);
+		durationTimer(operation).record(nanos);
 		if (operation instanceof ModelCall call) {
 			if (call.tokens().input() > 0) {
 				tokenSummary(call, INPUT).record(call.tokens().input());
@@ -155,8 +162,8 @@ public class AgentMetrics implements AgentOperationSink {
 	 * The duration timer of an operation: found by the operation's own names when they were
 	 * seen before, which skips capping the names and building a key.
 	 */
-	private Timer durationTimer(AgentOperation operation) {
-		NameCombinationCache<Timer> recent = this.recentTimers[operation.kind().ordinal()];
+	private TimerRecorder durationTimer(AgentOperation operation) {
+		NameCombinationCache<TimerRecorder> recent = this.recentTimers[operation.kind().ordinal()];
 		String errorType = operation.errorType();
 		@Nullable String a;
 		@Nullable String b;
@@ -182,7 +189,7 @@ public class AgentMetrics implements AgentOperationSink {
 			a = operation.agentName();
 			b = errorType;
 		}
-		Timer timer = recent.find(a, b, c, d, null);
+		TimerRecorder timer = recent.find(a, b, c, d, null);
 		if (timer == null) {
 			timer = lookUpDurationTimer(operation);
 			recent.put(a, b, c, d, null, timer);
@@ -190,7 +197,7 @@ public class AgentMetrics implements AgentOperationSink {
 		return timer;
 	}
 
-	private Timer lookUpDurationTimer(AgentOperation operation) {
+	private TimerRecorder lookUpDurationTimer(AgentOperation operation) {
 		String error = errorType(operation);
 		if (operation instanceof ModelCall call) {
 			return timer(MeterKey.of(MODEL_CALL_DURATION, this.operations.limit(call.operationName()),
@@ -211,8 +218,8 @@ public class AgentMetrics implements AgentOperationSink {
 		return timer(MeterKey.of(AGENT_RUN_DURATION, agent(operation), error), this::agentRunTimer);
 	}
 
-	private DistributionSummary tokenSummary(ModelCall call, String tokenType) {
-		DistributionSummary summary = this.recentTokenSummaries.find(call.operationName(), call.providerName(),
+	private SummaryRecorder tokenSummary(ModelCall call, String tokenType) {
+		SummaryRecorder summary = this.recentTokenSummaries.find(call.operationName(), call.providerName(),
 				call.requestModel(), tokenType, null);
 		if (summary == null) {
 			summary = tokenSummary(MeterKey.of(TOKEN_USAGE, this.operations.limit(call.operationName()),
@@ -238,20 +245,45 @@ public class AgentMetrics implements AgentOperationSink {
 			.register(this.registry);
 	}
 
-	private Timer timer(MeterKey key, Function<MeterKey, Timer> factory) {
+	/**
+	 * The timer of a combination of capped label values: its own while the family has room or
+	 * already holds it, else the family's folded one (whether it failed is all it keeps).
+	 */
+	private TimerRecorder timer(MeterKey key, Function<MeterKey, Timer> factory) {
 		Timer timer = this.timers.get(key);
-		return (timer != null) ? timer : this.timers.computeIfAbsent(key, factory);
+		if (timer != null) {
+			return new TimerRecorder(timer, null);
+		}
+		SeriesLimiter family = this.limits.forFamily(key.family());
+		if (family.admit()) {
+			return new TimerRecorder(this.timers.computeIfAbsent(key, factory), null);
+		}
+		String error = NO_ERROR.equals(key.last()) ? NO_ERROR : TagValueLimiter.OTHER;
+		return new TimerRecorder(this.timers.computeIfAbsent(key.folded(error), factory),
+				family.folded(this.registry));
 	}
 
-	private DistributionSummary tokenSummary(MeterKey key) {
+	private SummaryRecorder tokenSummary(MeterKey key) {
 		DistributionSummary summary = this.tokenSummaries.get(key);
-		return (summary != null) ? summary : this.tokenSummaries.computeIfAbsent(key,
-				(k) -> DistributionSummary.builder(TOKEN_USAGE)
-					.description("Number of input and output tokens used")
-					.baseUnit("tokens")
-					.tags(Tags.of(OPERATION, k.a(), PROVIDER, k.b(), MODEL, k.c(), TOKEN_TYPE, k.d()))
-					.serviceLevelObjectives(TOKEN_BUCKETS)
-					.register(this.registry));
+		if (summary != null) {
+			return new SummaryRecorder(summary, null);
+		}
+		SeriesLimiter family = this.limits.forFamily(TOKEN_USAGE);
+		if (family.admit()) {
+			return new SummaryRecorder(this.tokenSummaries.computeIfAbsent(key, this::tokenSummaryOf), null);
+		}
+		// The token type is the code's own (input or output): folded series keep it
+		return new SummaryRecorder(this.tokenSummaries.computeIfAbsent(key.folded(key.last()), this::tokenSummaryOf),
+				family.folded(this.registry));
+	}
+
+	private DistributionSummary tokenSummaryOf(MeterKey key) {
+		return DistributionSummary.builder(TOKEN_USAGE)
+			.description("Number of input and output tokens used")
+			.baseUnit("tokens")
+			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), TOKEN_TYPE, key.d()))
+			.serviceLevelObjectives(TOKEN_BUCKETS)
+			.register(this.registry);
 	}
 
 	private Timer agentRunTimer(MeterKey key) {
@@ -312,6 +344,34 @@ public class AgentMetrics implements AgentOperationSink {
 	}
 
 	/**
+	 * A duration timer and, when it is a folded series, the count of operations folded.
+	 */
+	private record TimerRecorder(Timer timer, @Nullable Counter folded) {
+
+		void record(long nanos) {
+			this.timer.record(nanos, TimeUnit.NANOSECONDS);
+			if (this.folded != null) {
+				this.folded.increment();
+			}
+		}
+
+	}
+
+	/**
+	 * A token summary and, when it is a folded series, the count of operations folded.
+	 */
+	private record SummaryRecorder(DistributionSummary summary, @Nullable Counter folded) {
+
+		void record(long tokens) {
+			this.summary.record(tokens);
+			if (this.folded != null) {
+				this.folded.increment();
+			}
+		}
+
+	}
+
+	/**
 	 * A meter family and up to four label values, in the family's label order.
 	 */
 	private record MeterKey(String family, String a, String b, @Nullable String c, @Nullable String d) {
@@ -322,6 +382,22 @@ public class AgentMetrics implements AgentOperationSink {
 
 		static MeterKey of(String family, String a, String b, String c, String d) {
 			return new MeterKey(family, a, b, c, d);
+		}
+
+		/**
+		 * The last label value: the error type of a duration, the type of a token count.
+		 */
+		String last() {
+			return (this.d != null) ? this.d : this.b;
+		}
+
+		/**
+		 * The key of the folded series: every label {@code _OTHER} but the last.
+		 */
+		MeterKey folded(String last) {
+			String other = TagValueLimiter.OTHER;
+			return (this.d != null) ? new MeterKey(this.family, other, other, other, last)
+					: new MeterKey(this.family, other, last, null, null);
 		}
 
 	}

@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.support.SaturatingSum;
+
 import dev.agentobs.stats.OperationSummary;
 
 /**
  * The statistics of one agent, model or tool (or of everything): a ring of time slots that
  * make up the rolling window, and totals since it was created. Recording is lock-free and
- * exact under concurrency: counters are {@link LongAdder}s and histogram buckets atomic
- * integers, and a slot that has left the window is replaced, never cleared, so that no
+ * exact under concurrency: counts are {@link LongAdder}s, sums of durations and tokens
+ * accumulators that stop at {@code Long.MAX_VALUE}, histogram buckets atomic integers, and a slot that has left the window is replaced, never cleared, so that no
  * count recorded into the window is lost. Its memory is fixed whatever is recorded.
  *
  * @since 0.1.0
@@ -108,9 +110,9 @@ final class RollingStatistics {
 			long slotRequests = slot.counters.requests.sum();
 			requests += slotRequests;
 			errors += slot.counters.errors.sum();
-			nanos += slot.counters.nanos.sum();
-			input += slot.counters.inputTokens.sum();
-			output += slot.counters.outputTokens.sum();
+			nanos = SaturatingSum.add(nanos, slot.counters.nanos.get());
+			input = SaturatingSum.add(input, slot.counters.inputTokens.get());
+			output = SaturatingSum.add(output, slot.counters.outputTokens.get());
 			min = Math.min(min, slot.counters.minNanos.get());
 			max = Math.max(max, slot.counters.maxNanos.get());
 			if (slotRequests > 0) {
@@ -132,8 +134,8 @@ final class RollingStatistics {
 		for (int bucket = 0; bucket < histogram.length; bucket++) {
 			histogram[bucket] = this.totalHistogram.get(bucket);
 		}
-		return summary(this.total.requests.sum(), this.total.errors.sum(), this.total.nanos.sum(),
-				this.total.inputTokens.sum(), this.total.outputTokens.sum(), this.total.minNanos.get(),
+		return summary(this.total.requests.sum(), this.total.errors.sum(), this.total.nanos.get(),
+				this.total.inputTokens.get(), this.total.outputTokens.get(), this.total.minNanos.get(),
 				this.total.maxNanos.get(), histogram);
 	}
 
@@ -175,11 +177,13 @@ final class RollingStatistics {
 
 		final LongAdder errors = new LongAdder();
 
-		final LongAdder nanos = new LongAdder();
+		// Sums that stop at Long.MAX_VALUE: durations of centuries or absurd token counts leave a
+		// total too small, never a negative one.
+		final LongAccumulator nanos = new LongAccumulator(SaturatingSum::add, 0);
 
-		final LongAdder inputTokens = new LongAdder();
+		final LongAccumulator inputTokens = new LongAccumulator(SaturatingSum::add, 0);
 
-		final LongAdder outputTokens = new LongAdder();
+		final LongAccumulator outputTokens = new LongAccumulator(SaturatingSum::add, 0);
 
 		// The extremes keep the p95 read from buckets within what was recorded (exact for one value).
 		final LongAccumulator minNanos = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -188,7 +192,7 @@ final class RollingStatistics {
 
 		void add(long nanos, boolean failed) {
 			this.requests.increment();
-			this.nanos.add(nanos);
+			this.nanos.accumulate(nanos);
 			this.minNanos.accumulate(nanos);
 			this.maxNanos.accumulate(nanos);
 			if (failed) {
@@ -197,8 +201,8 @@ final class RollingStatistics {
 		}
 
 		void addTokens(long input, long output) {
-			this.inputTokens.add(input);
-			this.outputTokens.add(output);
+			this.inputTokens.accumulate(input);
+			this.outputTokens.accumulate(output);
 		}
 
 	}

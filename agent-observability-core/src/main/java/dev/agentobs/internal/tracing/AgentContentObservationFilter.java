@@ -5,6 +5,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.support.SafeText;
 import dev.agentobs.observation.AgentObservationDocumentation.HighCardinalityKeyNames;
 import dev.agentobs.observation.CodeExecutionContext;
 import dev.agentobs.observation.ModelCallContext;
@@ -69,12 +70,12 @@ public class AgentContentObservationFilter implements ObservationFilter {
 		}
 	}
 
+	/**
+	 * The content cut to the maximum length, the marker of a cut included; never more than
+	 * asked, and never half of a surrogate pair.
+	 */
 	String cut(String content) {
-		if (content.length() <= this.maxLength) {
-			return content;
-		}
-		int keep = Math.max(0, this.maxLength - TRUNCATED.length());
-		return content.substring(0, keep) + TRUNCATED;
+		return SafeText.cut(content, this.maxLength, TRUNCATED);
 	}
 
 }

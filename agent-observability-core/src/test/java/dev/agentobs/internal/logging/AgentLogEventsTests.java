@@ -11,9 +11,13 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.event.KeyValuePair;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
@@ -26,6 +30,7 @@ import static org.assertj.core.api.Assertions.entry;
 /**
  * Tests for {@link AgentLogEvents} and {@link AgentLogContextHandler}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AgentLogEventsTests {
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -53,6 +58,22 @@ class AgentLogEventsTests {
 	@AfterEach
 	void detach() {
 		this.logger.detachAppender(this.appender);
+	}
+
+	@Test
+	void aForgedNameWritesOneLineWithItsControlCharactersEscaped(CapturedOutput output) {
+		String forged = "x\n2025-06-01T10:00:00.000Z ERROR 1 --- [main] dev.agentobs.Security : FORGED\r\u001b[0m";
+		this.observations.agent(forged).observe(() -> this.observations.model("openai", forged)
+			.errorType("rate\nlimited")
+			.observe((call) -> "reply"));
+		assertThat(this.appender.list).hasSize(2)
+			.allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain("\n", "\r", "\u001b")
+				.contains("x\\n2025-06-01T10:00:00.000Z ERROR 1 --- [main] dev.agentobs.Security : FORGED\\r\\u001b[0m"));
+		assertThat(this.appender.list.get(0).getFormattedMessage()).endsWith("ms: rate\\nlimited (0 input, 0 output tokens)");
+		assertThat(keyValues(this.appender.list.get(1))).containsEntry("gen_ai.agent.name",
+				"x\\n2025-06-01T10:00:00.000Z ERROR 1 --- [main] dev.agentobs.Security : FORGED\\r\\u001b[0m");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("FORGED"))).hasSize(2)
+			.allSatisfy((line) -> assertThat(line).contains("AgentLogEvents"));
 	}
 
 	@Test
