@@ -28,7 +28,9 @@ import dev.agentobs.internal.metrics.TagValueLimits;
 // known whether the application has a MeterRegistry for the cost counter.
 @AutoConfiguration(after = AgentObservationAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(TagValueLimits.class)
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties(AgentCostProperties.class)

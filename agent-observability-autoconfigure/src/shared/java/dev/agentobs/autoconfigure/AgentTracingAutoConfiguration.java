@@ -21,10 +21,12 @@ import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
  * @since 0.1.0
  */
 // After Boot's tracing: the Tracer bean it (or the OpenTelemetry bridge) defines decides
-// whether there are spans to make.
+// whether there are spans to make. Named for both Spring Boot generations.
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration" })
 @ConditionalOnClass({ Tracer.class, TracingObservationHandler.class })
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties(AgentTracingProperties.class)

@@ -29,7 +29,8 @@ import dev.agentobs.internal.observation.AgentOperationHandler;
 // the conditions on both beans need them defined. LangChain4j's model auto-configurations need
 // no order: they look listener beans up when they create their models.
 @AutoConfiguration(after = AgentObservationAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration" })
 @ConditionalOnClass({ ChatModelListener.class, ObservationRegistry.class })
 @ConditionalOnBean({ ObservationRegistry.class, AgentOperationHandler.class })
 @ConditionalOnMonitoringEnabled

@@ -25,7 +25,9 @@ import dev.agentobs.internal.stats.ActiveAgentRuns;
 // known whether the application has a MeterRegistry at all.
 @AutoConfiguration(after = AgentObservationAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ MeterRegistry.class, MeterObservationHandler.class })
 @ConditionalOnBean({ MeterRegistry.class, TagValueLimits.class })
 @ConditionalOnMonitoringEnabled

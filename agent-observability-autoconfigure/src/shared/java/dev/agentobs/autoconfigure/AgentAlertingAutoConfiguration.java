@@ -10,7 +10,6 @@ import java.util.Properties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -30,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -58,12 +58,17 @@ import dev.agentobs.stats.AgentStatistics;
  * @since 0.1.0
  */
 // After the statistics the rules read, the metrics registry the alert meters go to, and the
-// mail auto-configuration whose JavaMailSender e-mail alerts use when no SMTP host is set.
+// mail auto-configuration whose JavaMailSender e-mail alerts use when no SMTP host is set
+// (by the names of both Spring Boot generations). Webhook bodies are written by the JSON
+// library of the Spring Boot generation this module is built for.
 @AutoConfiguration(after = { AgentStatisticsAutoConfiguration.class, AgentMetricsAutoConfiguration.class },
 		afterName = { "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+				"org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties({ MonitoringProperties.class, AgentHealthProperties.class, AgentAlertsProperties.class })
+@Import(AlertJsonConfiguration.class)
 public final class AgentAlertingAutoConfiguration {
 
 	/** How long a Prometheus rule's condition must hold before it fires. */
@@ -91,22 +96,6 @@ public final class AgentAlertingAutoConfiguration {
 		@ConditionalOnMissingBean
 		AlertSecretsSanitizer agentAlertSecretsSanitizer() {
 			return new AlertSecretsSanitizer();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JsonMapper.class)
-	@ConditionalOnBooleanProperty(name = "monitoring.alerts.enabled", matchIfMissing = true)
-	static class JsonConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		JsonEncoder agentAlertJsonEncoder(ObjectProvider<JsonMapper> jsonMapper) {
-			// The application's mapper when Boot made one; payloads are maps, which naming
-			// strategies leave alone, so its settings cannot rename a receiver's fields
-			JsonMapper mapper = jsonMapper.getIfUnique(JsonMapper::new);
-			return mapper::writeValueAsString;
 		}
 
 	}

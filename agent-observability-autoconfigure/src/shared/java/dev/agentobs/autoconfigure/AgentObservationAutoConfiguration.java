@@ -36,7 +36,9 @@ import dev.agentobs.operation.AgentOperationSink;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+// After Boot's observation registry (by the names of both Spring Boot generations)
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties({ MonitoringProperties.class, AgentMetricsProperties.class,
