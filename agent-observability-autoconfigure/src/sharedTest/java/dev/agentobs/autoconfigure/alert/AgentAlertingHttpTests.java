@@ -57,7 +57,9 @@ import static org.awaitility.Awaitility.await;
 				"monitoring.alerts.email.password=" + AgentAlertingHttpTests.PASSWORD,
 				"monitoring.alerts.email.recipients=oncall@example.org", "spring.application.name=alerting-test",
 				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused" })
+				"spring.ai.openai.api-key=unused",
+				// Spring Boot 3.5's tests leave metrics export (the Prometheus endpoint) off unless told
+				"spring.test.observability.auto-configure=true" })
 class AgentAlertingHttpTests {
 
 	static final String SECRET = "whsec_c2VjcmV0LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=";

@@ -63,4 +63,21 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 
 	}
 
+	/**
+	 * Whether a type has a public method without parameters: methods that only newer Spring AI
+	 * versions have are called only where they exist.
+	 * @param type the type
+	 * @param name the method's name
+	 * @return whether the method exists
+	 */
+	static boolean hasMethod(Class<?> type, String name) {
+		try {
+			type.getMethod(name);
+			return true;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
 }

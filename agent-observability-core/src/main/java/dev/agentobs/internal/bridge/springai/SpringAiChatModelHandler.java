@@ -26,6 +26,10 @@ import dev.agentobs.operation.ModelCall;
  */
 public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObservationContext> {
 
+	// Spring AI 1.1 (the Spring Boot 3.5 generation) has no cached-token count on Usage:
+	// calling it there would throw NoSuchMethodError, so it is read only where it exists
+	private static final boolean USAGE_HAS_CACHE_READ_TOKENS = hasMethod(Usage.class, "getCacheReadInputTokens");
+
 	private static final String UNKNOWN_MODEL = "unknown";
 
 	/**
@@ -55,7 +59,7 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
 			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
-			Long cached = usage.getCacheReadInputTokens();
+			@Nullable Long cached = USAGE_HAS_CACHE_READ_TOKENS ? usage.getCacheReadInputTokens() : null;
 			if (cached != null && cached > 0) {
 				call.cachedInputTokens(cached);
 			}

@@ -1,6 +1,7 @@
 package dev.agentobs.internal.bridge.springai;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
@@ -17,6 +18,13 @@ import dev.agentobs.operation.ToolCall;
  */
 public class SpringAiToolCallingHandler extends SpringAiCallHandler<ToolCallingObservationContext> {
 
+	// Spring AI 1.1 (the Spring Boot 3.5 generation) has neither the tool call's id nor its
+	// type on the context: calling them there would throw NoSuchMethodError
+	private static final boolean CONTEXT_HAS_TOOL_CALL_ID = hasMethod(ToolCallingObservationContext.class,
+			"getToolCallId");
+
+	private static final boolean CONTEXT_HAS_TOOL_TYPE = hasMethod(ToolCallingObservationContext.class, "getToolType");
+
 	/**
 	 * Create a handler.
 	 * @param operations where tool calls go: the sinks of every operation, as for
@@ -28,11 +36,11 @@ public class SpringAiToolCallingHandler extends SpringAiCallHandler<ToolCallingO
 
 	@Override
 	ToolCall.Builder operation(ToolCallingObservationContext context) {
-		String toolCallId = context.getToolCallId();
-		String toolType = context.getToolType();
+		@Nullable String toolCallId = CONTEXT_HAS_TOOL_CALL_ID ? context.getToolCallId() : null;
+		@Nullable String toolType = CONTEXT_HAS_TOOL_TYPE ? context.getToolType() : null;
 		return AgentOperation.toolCall(context.getToolDefinition().name())
 			.toolType((toolType != null && !toolType.isBlank()) ? toolType : ToolCall.FUNCTION)
-			.toolCallId(toolCallId.isEmpty() ? null : toolCallId);
+			.toolCallId((toolCallId == null || toolCallId.isEmpty()) ? null : toolCallId);
 	}
 
 	@Override

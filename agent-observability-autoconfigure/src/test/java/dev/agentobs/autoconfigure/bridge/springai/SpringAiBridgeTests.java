@@ -24,6 +24,11 @@ import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfigura
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -34,7 +39,6 @@ import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
-import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
@@ -68,9 +72,9 @@ class SpringAiBridgeTests {
 	void startServer() throws Exception {
 		this.server = new OpenAiCompatibleServer();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(), BootAutoConfigurations.metrics(),
-					BootAutoConfigurations.openTelemetrySdk(), BootAutoConfigurations.openTelemetryTracing(),
-					BootAutoConfigurations.micrometerTracing(), ChatObservationAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+					MicrometerTracingAutoConfiguration.class, ChatObservationAutoConfiguration.class,
 					ToolCallingAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
 					ChatClientAutoConfiguration.class, AgentObservationAutoConfiguration.class,
 					AgentMetricsAutoConfiguration.class, AgentStatisticsAutoConfiguration.class, AgentTracingAutoConfiguration.class,
