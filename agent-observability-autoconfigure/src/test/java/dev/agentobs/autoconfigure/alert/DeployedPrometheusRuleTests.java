@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.autoconfigure.AgentAlertingAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.internal.alert.AlertThresholds;
 import dev.agentobs.internal.alert.PrometheusRuleGenerator;
 
@@ -34,7 +34,7 @@ class DeployedPrometheusRuleTests {
 			.filter((line) -> !line.startsWith("#"))
 			.collect(Collectors.joining("\n", "", "\n"));
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
 					AgentObservationAutoConfiguration.class, AgentCostAutoConfiguration.class,
 					AgentStatisticsAutoConfiguration.class, AgentAlertingAutoConfiguration.class))
 			.withPropertyValues("monitoring.alerts.enabled=false")

@@ -62,6 +62,14 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 		}
 	}
 
+	// The convention's contextual name as it is: Micrometer Tracing 1.5 (Spring Boot 3.5)
+	// rewrites span names to lower-hyphen case, "invoke_agent Assistant" to "invoke_agent -assistant"
+	@Override
+	public String getSpanName(AgentObservationContext context) {
+		String contextualName = context.getContextualName();
+		return (contextualName != null && !contextualName.isBlank()) ? contextualName : context.getName();
+	}
+
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof AgentObservationContext;

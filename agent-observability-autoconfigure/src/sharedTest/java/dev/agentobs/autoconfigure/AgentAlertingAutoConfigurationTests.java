@@ -1,0 +1,173 @@
+package dev.agentobs.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import dev.agentobs.alert.AlertCategory;
+import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.alert.AlertThresholds;
+import dev.agentobs.internal.alert.EmailNotifier;
+import dev.agentobs.internal.alert.PrometheusRuleGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AgentAlertingAutoConfiguration}: the beans, the switches, and configuration
+ * that explains itself when it is wrong.
+ */
+class AgentAlertingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(), BootAutoConfigurations.metrics(),
+				AgentObservationAutoConfiguration.class, AgentCostAutoConfiguration.class,
+				AgentStatisticsAutoConfiguration.class, AgentAlertingAutoConfiguration.class));
+
+	@Test
+	void runShouldCreateEvaluatorRulesAndSanitizer() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(AlertEvaluator.class)
+				.hasSingleBean(PrometheusRuleGenerator.class)
+				.hasSingleBean(AlertSecretsSanitizer.class)
+				.doesNotHaveBean(EmailNotifier.class);
+			assertThat(context.getBean(AlertThresholds.class))
+				.isEqualTo(new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.00, 2_000_000));
+		});
+	}
+
+	@Test
+	void runWhenAlertsDisabledShouldNotEvaluateButStillMaskSecrets() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
+				.doesNotHaveBean(MeterBinder.class)
+				.hasSingleBean(AlertSecretsSanitizer.class));
+	}
+
+	@Test
+	void runWhenMonitoringDisabledShouldAddNothing() {
+		this.contextRunner.withPropertyValues("monitoring.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
+				.doesNotHaveBean(AlertSecretsSanitizer.class)
+				.doesNotHaveBean(AlertThresholds.class));
+	}
+
+	@Test
+	void errorRateGivenAsPercentFailsNamingTheKeyAndTheFix() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.thresholds.error-rate=10")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.thresholds.error-rate", "Value: \"10.0\"",
+						"Reason: error-rate must be a fraction between 0 and 1, for 10% write 0.1, was 10.0"));
+	}
+
+	@Test
+	void webhookUrlMustBeHttp() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=ftp://files.example.org/hook")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"ftp://files.example.org/hook\"",
+						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, "
+								+ "was ftp://files.example.org/hook"));
+	}
+
+	@Test
+	void webhookSecretMustBeWhsecBase64AndIsNotEchoed() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+				"monitoring.alerts.webhooks[0].secret=whsec_not base64 at all")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].secret", "Value: \"******\"",
+						"Reason: secret must be 'whsec_' followed by base64")
+				.doesNotContain("not base64 at all"));
+	}
+
+	@Test
+	void webhookWithoutUrlFails() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].format=slack")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"null\"",
+						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, was null"));
+	}
+
+	@Test
+	void emailWithRecipientsButNoServerFails() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
+					"monitoring.alerts.email.from=alerts@example.org")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.email.smtp-host", "Value: \"null\"",
+						"Reason: smtp-host must be an SMTP server such as smtp.example.org when the application has "
+								+ "no mail sender (spring.mail.host)"));
+	}
+
+	@Test
+	void emailEnabledWithoutRecipientsFails() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.email.enabled=true", "monitoring.alerts.email.smtp-host=localhost")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.email.recipients", "Value: \"[]\"",
+						"Reason: recipients must be at least one address when e-mail alerts are on, "
+								+ "or set monitoring.alerts.email.enabled=false"));
+	}
+
+	@Test
+	void emailWithoutMailSupportFailsNamingTheStarter() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JavaMailSender.class))
+			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
+					"monitoring.alerts.email.smtp-host=localhost")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.email.enabled",
+						"add spring-boot-starter-mail for e-mail alerts"));
+	}
+
+	@Test
+	void emailUsesTheApplicationsMailSenderWhenNoHostIsSet() {
+		this.contextRunner.withBean(JavaMailSender.class, org.springframework.mail.javamail.JavaMailSenderImpl::new)
+			.withPropertyValues("monitoring.alerts.email.recipients=oncall@example.org",
+					"monitoring.alerts.email.from=agents@example.org")
+			.run((context) -> assertThat(context).hasSingleBean(EmailNotifier.class)
+				.getBean(EmailNotifier.class)
+				.satisfies((notifier) -> assertThat(notifier.receiver()).isEqualTo("the application's mail sender")));
+	}
+
+	@Test
+	void snakeCaseYamlOfOtherFrameworksBindsUnchanged() {
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(yaml("robutler-style-monitoring.yml")))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(EmailNotifier.class);
+				AgentAlertsProperties alerts = context.getBean(AgentAlertsProperties.class);
+				WebhookProperties webhook = alerts.getWebhooks().get(0);
+				assertThat(webhook.getUrl()).isEqualTo(URI.create("https://alerts.example.org/agents"));
+				assertThat(webhook.getEvents()).containsExactlyInAnyOrder(AlertCategory.ERROR,
+						AlertCategory.PERFORMANCE_DEGRADATION);
+				assertThat(webhook.getThreshold().getErrorRate()).isEqualTo(0.05);
+				assertThat(webhook.getThreshold().getResponseTime()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(alerts.getEmail().getSmtpHost()).isEqualTo("smtp.example.org");
+				assertThat(alerts.getEmail().getSmtpPort()).isEqualTo(587);
+				assertThat(alerts.getEmail().getRecipients()).containsExactly("admin@example.org");
+				assertThat(context.getBean(EmailNotifier.class).receiver()).isEqualTo("smtp.example.org:587");
+			});
+	}
+
+	private static PropertySource<?> yaml(String name) {
+		try {
+			List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(name, new ClassPathResource(name));
+			return sources.get(0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

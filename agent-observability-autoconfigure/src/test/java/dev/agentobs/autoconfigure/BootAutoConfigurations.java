@@ -1,0 +1,70 @@
+package dev.agentobs.autoconfigure;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Spring Boot 4's auto-configurations that the tests shared by both Spring Boot generations
+ * start with ours. The Spring Boot 3.5 module has a class of the same name with its own.
+ */
+public final class BootAutoConfigurations {
+
+	private BootAutoConfigurations() {
+	}
+
+	/**
+	 * The observation registry and its handler groups.
+	 * @return Boot's observation auto-configuration
+	 */
+	public static Class<?> observation() {
+		return ObservationAutoConfiguration.class;
+	}
+
+	/**
+	 * The metrics set-up that registers the meter observation handler.
+	 * @return Boot's metrics auto-configuration
+	 */
+	public static Class<?> metrics() {
+		return MetricsAutoConfiguration.class;
+	}
+
+	/**
+	 * The OpenTelemetry SDK.
+	 * @return Boot's OpenTelemetry SDK auto-configuration
+	 */
+	public static Class<?> openTelemetrySdk() {
+		return OpenTelemetrySdkAutoConfiguration.class;
+	}
+
+	/**
+	 * The OpenTelemetry tracer bridge.
+	 * @return Boot's OpenTelemetry tracing auto-configuration
+	 */
+	public static Class<?> openTelemetryTracing() {
+		return OpenTelemetryTracingAutoConfiguration.class;
+	}
+
+	/**
+	 * The tracing observation handlers.
+	 * @return Boot's Micrometer Tracing auto-configuration
+	 */
+	public static Class<?> micrometerTracing() {
+		return MicrometerTracingAutoConfiguration.class;
+	}
+
+	/**
+	 * Boot's observation and metrics auto-configurations, for applications started by
+	 * {@code SpringApplication}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ObservationAutoConfiguration.class, MetricsAutoConfiguration.class })
+	public static class ObservationAndMetrics {
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.agentobs.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.agentobs.internal.alert.JsonEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AlertJsonConfiguration}: webhook bodies written by Jackson 2 on Spring Boot 3.5.
+ */
+class AlertJsonConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(), BootAutoConfigurations.metrics(),
+				AgentObservationAutoConfiguration.class, AgentCostAutoConfiguration.class,
+				AgentStatisticsAutoConfiguration.class, AgentAlertingAutoConfiguration.class));
+
+	@Test
+	void webhookBodiesAreWrittenByTheApplicationsObjectMapper() {
+		this.contextRunner
+			.withBean(ObjectMapper.class, () -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT))
+			.run((context) -> assertThat(context.getBean(JsonEncoder.class).encode(Map.of("status", "firing")))
+				.isEqualTo("{\n  \"status\" : \"firing\"\n}"));
+	}
+
+	@Test
+	void webhookBodiesAreWrittenByAPlainObjectMapperWhenTheApplicationHasNone() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(JsonEncoder.class).encode(Map.of("status", "firing", "agents", List.of("a", "b"))))
+			.isIn("{\"status\":\"firing\",\"agents\":[\"a\",\"b\"]}", "{\"agents\":[\"a\",\"b\"],\"status\":\"firing\"}"));
+	}
+
+	@Test
+	void webhookWithoutJacksonFailsNamingTheStarter() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ObjectMapper.class))
+			.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/agents")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("monitoring.alerts.webhooks[0].url")
+				.hasMessageContaining("spring-boot-starter-json"));
+	}
+
+}
