@@ -41,6 +41,7 @@ import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
+import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.operation.AgentOperation;

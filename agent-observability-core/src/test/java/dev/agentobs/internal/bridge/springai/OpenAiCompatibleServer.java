@@ -1,4 +1,4 @@
-package dev.agentobs.autoconfigure.bridge.springai;
+package dev.agentobs.internal.bridge.springai;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,11 +17,11 @@ import com.sun.net.httpserver.HttpServer;
  * after the tool's result, and an SSE stream with usage in its last chunk when the request
  * streams. It keeps every request body.
  */
-final class OpenAiCompatibleServer implements AutoCloseable {
+public final class OpenAiCompatibleServer implements AutoCloseable {
 
-	static final String MODEL = "gpt-4o";
+	public static final String MODEL = "gpt-4o";
 
-	static final String RESPONSE_MODEL = "gpt-4o-2024-08-06";
+	public static final String RESPONSE_MODEL = "gpt-4o-2024-08-06";
 
 	private final HttpServer server;
 
@@ -29,21 +29,21 @@ final class OpenAiCompatibleServer implements AutoCloseable {
 
 	private volatile int status = 200;
 
-	OpenAiCompatibleServer() throws IOException {
+	public OpenAiCompatibleServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/v1/chat/completions", this::chatCompletions);
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
 	}
 
-	List<String> requests() {
+	public List<String> requests() {
 		return this.requests;
 	}
 
-	void failWith(int status) {
+	public void failWith(int status) {
 		this.status = status;
 	}
 
