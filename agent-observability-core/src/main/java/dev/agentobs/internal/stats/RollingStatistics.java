@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.internal.support.SaturatingSum;
-
 import dev.agentobs.stats.OperationSummary;
 
 /**
