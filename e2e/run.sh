@@ -273,20 +273,32 @@ while IFS=$'\t' read -r title query; do
   poll $data_by "dashboard: $title: $query" python3 $E2E/checks.py query "$PROMETHEUS" "$query"
 done <"$DASHBOARD_QUERIES"
 
-# promtool lints the whole scrape; the JVM's and Spring Boot's families are not ours to judge
+# lint_scrape NAME FILE: promtool lints the whole scrape; the JVM's and Spring Boot's families
+# are not ours to judge
+lint_scrape() {
+  local name=$1 scrape=$2 lint=0 ours
+  promtool check metrics <"$scrape" >"$WORK/promtool-$name.log" 2>&1 || lint=$?
+  ours=$(grep -cE '^# TYPE (gen_ai_|agent_)' "$scrape" || true)
+  if ((lint != 0 && lint != 3)); then  # 3: lint problems found; anything else: it could not lint
+    fail "$name: promtool check metrics could not read the scrape -- $(tr '\n' ';' <"$WORK/promtool-$name.log")"
+  elif grep -E '(^|[^a-z_])(gen_ai_|agent_)' "$WORK/promtool-$name.log" >"$WORK/lint-ours-$name.txt"; then
+    fail "$name: promtool check metrics finds problems in our families -- $(tr '\n' ';' <"$WORK/lint-ours-$name.txt")"
+  elif ((ours == 0)); then
+    fail "$name: promtool check metrics: the scrape has none of our families"
+  else
+    pass "$name: promtool check metrics finds nothing to lint in our $ours metric families"
+  fi
+}
 python3 $E2E/checks.py get "$APP/actuator/prometheus" 'text/plain;version=0.0.4' >"$WORK/scrape.txt" \
   || die "no scrape from $APP/actuator/prometheus"
-lint=0
-promtool check metrics <"$WORK/scrape.txt" >"$WORK/promtool-metrics.log" 2>&1 || lint=$?
-ours=$(grep -cE '^# TYPE (gen_ai_|agent_)' "$WORK/scrape.txt" || true)
-if ((lint != 0 && lint != 3)); then  # 3: lint problems found; anything else: it could not lint
-  fail "promtool check metrics could not read the scrape -- $(tr '\n' ';' <"$WORK/promtool-metrics.log")"
-elif grep -E '(^|[^a-z_])(gen_ai_|agent_)' "$WORK/promtool-metrics.log" >"$WORK/lint-ours.txt"; then
-  fail "promtool check metrics finds problems in our families -- $(tr '\n' ';' <"$WORK/lint-ours.txt")"
-elif ((ours == 0)); then
-  fail "promtool check metrics: the scrape has none of our families"
+lint_scrape "the sample app (Spring Boot 4)" "$WORK/scrape.txt"
+# The Spring Boot 3.5 application runs as a test of the build (spring-boot-3/boot3-test-app),
+# which keeps its scrape after a ChatClient call with a tool
+BOOT3_SCRAPE=spring-boot-3/boot3-test-app/target/boot3-prometheus.txt
+if [ -s "$BOOT3_SCRAPE" ]; then
+  lint_scrape "the Spring Boot 3.5 application" "$BOOT3_SCRAPE"
 else
-  pass "promtool check metrics finds nothing to lint in our $ours metric families"
+  fail "the Spring Boot 3.5 application: no scrape at $BOOT3_SCRAPE (./mvnw verify writes it)"
 fi
 
 # ---- alerts ---------------------------------------------------------------------------------------
