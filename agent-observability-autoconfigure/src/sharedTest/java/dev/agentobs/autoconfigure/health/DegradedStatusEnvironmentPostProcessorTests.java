@@ -25,7 +25,7 @@ class DegradedStatusEnvironmentPostProcessorTests {
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(order()).containsExactly("DOWN", "OUT_OF_SERVICE", "DEGRADED", "UP", "UNKNOWN");
 		assertThat(this.environment.getPropertySources()
-			.contains(DegradedStatusEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isTrue();
+			.contains(DegradedStatusOrder.PROPERTY_SOURCE_NAME)).isTrue();
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class DegradedStatusEnvironmentPostProcessorTests {
 
 	private List<String> order() {
 		return Binder.get(this.environment)
-			.bind(DegradedStatusEnvironmentPostProcessor.ORDER_PROPERTY, Bindable.listOf(String.class))
+			.bind(DegradedStatusOrder.ORDER_PROPERTY, Bindable.listOf(String.class))
 			.orElse(List.of());
 	}
 
