@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RecordedAgentOperationsAssertTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
 				AgentObservationAutoConfiguration.class, AgentObservabilityTestAutoConfiguration.class))
 		.withBean(ResearchAgent.class);
 

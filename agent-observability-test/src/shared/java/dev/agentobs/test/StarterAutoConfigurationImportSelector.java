@@ -32,9 +32,14 @@ class StarterAutoConfigurationImportSelector extends AutoConfigurationImportSele
 		return new LinkedHashSet<>(starterAutoConfigurations());
 	}
 
+	// No @EnableAutoConfiguration to read exclusions from: empty ones rather than none, as
+	// Spring Boot 3.5 reads them without a null check (Spring Boot 4 would accept null)
 	@Override
-	protected @Nullable AnnotationAttributes getAttributes(AnnotationMetadata metadata) {
-		return null;
+	protected AnnotationAttributes getAttributes(AnnotationMetadata metadata) {
+		AnnotationAttributes attributes = new AnnotationAttributes();
+		attributes.put("exclude", new String[0]);
+		attributes.put("excludeName", new String[0]);
+		return attributes;
 	}
 
 	@Override

@@ -6,10 +6,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -41,9 +37,9 @@ class RecordedSpansAssertTests {
 			""";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-				OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-				MicrometerTracingAutoConfiguration.class, AgentObservationAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
+				BootAutoConfigurations.openTelemetrySdk(), BootAutoConfigurations.openTelemetryTracing(),
+				BootAutoConfigurations.micrometerTracing(), AgentObservationAutoConfiguration.class,
 				AgentTracingAutoConfiguration.class, AgentObservabilityTestAutoConfiguration.class))
 		.withPropertyValues("management.tracing.sampling.probability=1.0")
 		.withBean(ResearchAgent.class);
