@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.support.SafeText;
+
 /**
  * One finished agent operation: an {@link AgentRun}, an {@link AgentStep}, a
  * {@link ModelCall}, a {@link ToolCall} or a {@link CodeExecution}. It is what every sink
@@ -30,7 +32,7 @@ public sealed interface AgentOperation permits AgentRun, AgentStep, ModelCall, T
 	 * that a name built from model output cannot bloat label values, statistics or endpoints.
 	 * A cut never ends on half of a surrogate pair.
 	 */
-	int MAX_NAME_LENGTH = 128;
+	int MAX_NAME_LENGTH = SafeText.MAX_NAME_LENGTH;
 
 	/**
 	 * The five kinds of agent operation, each with the event name of the subscriber API.

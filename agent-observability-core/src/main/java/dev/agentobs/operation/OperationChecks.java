@@ -2,6 +2,8 @@ package dev.agentobs.operation;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.support.SafeText;
+
 /**
  * The checks of the operation records and their builders. Written out rather than as
  * {@code Assert.isTrue(condition, () -> message)}: a message lambda captures its arguments, so
@@ -31,15 +33,7 @@ final class OperationChecks {
 	 * A name that may be missing, cut as {@link #requireName(String, String)} cuts.
 	 */
 	static @Nullable String cut(@Nullable String value) {
-		if (value == null || value.length() <= AgentOperation.MAX_NAME_LENGTH) {
-			return value;
-		}
-		int end = AgentOperation.MAX_NAME_LENGTH;
-		// Keep a surrogate pair whole: drop its first half rather than end on it
-		if (Character.isHighSurrogate(value.charAt(end - 1))) {
-			end--;
-		}
-		return value.substring(0, end);
+		return (value != null) ? SafeText.name(value) : null;
 	}
 
 	static long requireCount(long value, String name) {

@@ -11,7 +11,7 @@ package dev.agentobs.internal.support;
  */
 public final class SafeText {
 
-	/** The most characters kept of a name; the same as the operation records keep. */
+	/** The most characters kept of a name: what the operation records keep of each. */
 	public static final int MAX_NAME_LENGTH = 128;
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
