@@ -45,7 +45,7 @@ class AgentHealthAutoConfigurationTests {
 	void thresholdsComeFromProperties() {
 		this.contextRunner
 			.withPropertyValues("monitoring.health.min-requests=2", "monitoring.health.degraded.error-rate=0.2",
-					"monitoring.health.down.error-rate=0.9", "monitoring.health.degraded.response_time=5000")
+					"monitoring.health.down.error-rate=0.9", "monitoring.health.degraded.response_time=7000")
 			.run((context) -> {
 				AgentObservations observations = context.getBean(AgentObservations.class);
 				observations.record(AgentOperation.agentRun("research-agent").errorType("timeout").build());
@@ -56,7 +56,7 @@ class AgentHealthAutoConfigurationTests {
 				assertThat(health.getStatus()).isEqualTo(AgentsHealthIndicator.DEGRADED);
 				// A bare number is milliseconds, as in Robutler-style configuration
 				assertThat(context.getBean(AgentHealthProperties.class).getDegraded().getResponseTime())
-					.isEqualTo(Duration.ofSeconds(5));
+					.isEqualTo(Duration.ofSeconds(7));
 			});
 	}
 

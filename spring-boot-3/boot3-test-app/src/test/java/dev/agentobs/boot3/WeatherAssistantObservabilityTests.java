@@ -3,7 +3,10 @@ package dev.agentobs.boot3;
 import java.io.IOException;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "spring.ai.openai.max-retries=0")
 @AutoConfigureAgentObservability
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WeatherAssistantObservabilityTests {
 
 	private static final OpenAiCompatibleServer openAi = start();
@@ -50,6 +54,7 @@ class WeatherAssistantObservabilityTests {
 	}
 
 	@Test
+	@Order(1)
 	void aToolUsingAnswerIsRecordedAsOneRunWithItsModelCallsToolCallAndCost() {
 		String answer = this.chatClient.prompt("What is the weather in Paris?").call().content();
 
@@ -65,7 +70,9 @@ class WeatherAssistantObservabilityTests {
 		assertThat(this.spans).hasSpan("tool_call current-weather");
 	}
 
+	// Runs after the test above recorded a run: only then does an empty recording show a reset
 	@Test
+	@Order(2)
 	void eachTestStartsWithNothingRecorded() {
 		assertThat(this.recorded).hasNoAgentRun("weather-assistant");
 	}
