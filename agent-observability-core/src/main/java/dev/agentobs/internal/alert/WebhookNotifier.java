@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import dev.agentobs.alert.Alert;
 import dev.agentobs.alert.AlertCategory;
 import dev.agentobs.alert.AlertNotifier;
+import dev.agentobs.internal.support.RedactedUrl;
 
 /**
  * Posts alerts to one webhook: in its format, signed when it has a secret, retried with
@@ -117,9 +118,8 @@ public class WebhookNotifier implements AlertNotifier {
 
 	@Override
 	public String receiver() {
-		// Never the query or user info: they may carry tokens
-		return this.url.getScheme() + "://" + this.url.getHost() + ((this.url.getPort() != -1) ? ":" + this.url.getPort() : "")
-				+ ((this.url.getRawPath() != null) ? this.url.getRawPath() : "");
+		// Never the path, query or user info: Slack, Discord and Teams put the secret there
+		return RedactedUrl.of(this.url);
 	}
 
 	@Override
