@@ -27,21 +27,22 @@ import dev.agentobs.internal.support.RedactedUrl;
  * {@link SanitizingFunction} beans.
  * <p>
  * By key: the value of a secret key under {@code monitoring.} (its last part ends in
- * {@code secret}, {@code password}, {@code token}, {@code credentials} or {@code api-key},
+ * {@code secret}, {@code password}, {@code passwd}, {@code pwd}, {@code token},
+ * {@code credential(s)} or {@code api-key}, {@code secrets} as misspelled too,
  * or it is a webhook header) shows as {@value SanitizableData#SANITIZED_VALUE}, and a URL
- * (a key ending in {@code url}) as {@link RedactedUrl} shows it: scheme, host and a hash of
+ * (a key ending in {@code url} or {@code uri}) as {@link RedactedUrl} shows it: scheme, host and a hash of
  * the rest, since Slack, Discord and Teams put the secret in the path. Keys are read in every
  * form the binder accepts ({@code headers[X-Api-Key]}, {@code headers.X-Api-Key},
  * {@code MONITORING_ALERTS_EMAIL_PASSWORD}).
  * <p>
  * By value: the same secrets are masked where they appear inside any other value, such as
  * the command line in {@code sun.java.command} or {@code SPRING_APPLICATION_JSON}. The values
- * are read from the environment on each call, so that they are never stale, with their
- * {@code ${...}} placeholders resolved, each placeholder's value counted as a secret of its
- * own. A value of {@value #SHORTEST_SEARCHED} to {@value #SHORTEST_ANYWHERE} characters less
- * one is masked only as a whole token (not next to a letter or digit), a longer one wherever
- * it appears; a value shorter than {@value #SHORTEST_SEARCHED} characters is masked only
- * under its own key, because searching for it would mask ordinary words and numbers.
+ * are read from the environment on each call, so that a changed one is never missed, with
+ * their {@code ${...}} placeholders resolved, each placeholder's value counted as a secret of
+ * its own. A value of {@value #SHORTEST_ANYWHERE} characters or more is masked wherever it
+ * appears, a shorter one only as a whole token (not next to a letter or digit), and one
+ * shorter than {@value #SHORTEST_SEARCHED} characters only under its own key: searching for it
+ * would mask parts of ordinary words and numbers.
  *
  * @since 0.1.0
  */
@@ -61,6 +62,8 @@ final class MonitoringSecretsSanitizer implements SanitizingFunction {
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
 	private final Environment environment;
+
+	private volatile @Nullable Secrets last;
 
 	MonitoringSecretsSanitizer(Environment environment) {
 		this.environment = environment;
@@ -149,36 +152,47 @@ final class MonitoringSecretsSanitizer implements SanitizingFunction {
 	/**
 	 * The secrets of the {@code monitoring.*} properties of every property source, each with
 	 * what is shown instead, longest first so that a secret holding another is masked whole.
+	 * Worked out again only when those properties changed: an endpoint sanitizes each of its
+	 * hundreds of values in turn.
 	 */
 	private List<Map.Entry<String, String>> secrets() {
 		if (!(this.environment instanceof ConfigurableEnvironment configurable)) {
 			return List.of();
 		}
-		Map<String, String> secrets = new LinkedHashMap<>();
+		List<String> configured = new ArrayList<>();
 		for (PropertySource<?> source : configurable.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> enumerable) {
 				for (String name : enumerable.getPropertyNames()) {
 					if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length() - 1)) {
-						add(secrets, normalize(name), enumerable.getProperty(name));
+						String key = normalize(name);
+						Object value = enumerable.getProperty(name);
+						if (value != null && (isSecretKey(key) || isUrlKey(key))) {
+							configured.add(key);
+							configured.add(value.toString());
+						}
 					}
 				}
 			}
 		}
+		Secrets last = this.last;
+		if (last != null && last.configured().equals(configured)) {
+			return last.secrets();
+		}
+		Map<String, String> secrets = new LinkedHashMap<>();
+		for (int i = 0; i < configured.size(); i += 2) {
+			add(secrets, configured.get(i + 1), isUrlKey(configured.get(i)));
+		}
 		List<Map.Entry<String, String>> sorted = new ArrayList<>(secrets.entrySet());
 		sorted.sort(Comparator.comparingInt((Map.Entry<String, String> secret) -> secret.getKey().length()).reversed());
+		this.last = new Secrets(configured, List.copyOf(sorted));
 		return sorted;
 	}
 
-	private void add(Map<String, String> secrets, String key, @Nullable Object value) {
-		boolean url = isUrlKey(key);
-		if (value == null || !(url || isSecretKey(key))) {
-			return;
-		}
-		String raw = value.toString();
-		addSecret(secrets, raw, url);
-		Matcher placeholders = PLACEHOLDER.matcher(raw);
+	private void add(Map<String, String> secrets, String value, boolean url) {
+		addSecret(secrets, value, url);
+		Matcher placeholders = PLACEHOLDER.matcher(value);
 		if (placeholders.find()) {
-			addSecret(secrets, this.environment.resolvePlaceholders(raw), url);
+			addSecret(secrets, this.environment.resolvePlaceholders(value), url);
 			do {
 				String resolved = this.environment.resolvePlaceholders(placeholders.group());
 				if (!resolved.equals(placeholders.group())) {
@@ -254,6 +268,13 @@ final class MonitoringSecretsSanitizer implements SanitizingFunction {
 
 	private static boolean isLetterOrDigitAt(String text, int index) {
 		return index >= 0 && index < text.length() && Character.isLetterOrDigit(text.charAt(index));
+	}
+
+	/**
+	 * The secrets worked out from the configured keys and values (key, value, key, ...).
+	 */
+	private record Secrets(List<String> configured, List<Map.Entry<String, String>> secrets) {
+
 	}
 
 }

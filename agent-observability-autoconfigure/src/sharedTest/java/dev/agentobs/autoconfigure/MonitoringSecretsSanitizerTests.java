@@ -77,6 +77,15 @@ class MonitoringSecretsSanitizerTests {
 	}
 
 	@Test
+	void aSecretChangedAfterAnEarlierCallIsMaskedToo() {
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("monitoring.alerts.email.password", "first-pa55word"));
+		this.environment.getPropertySources().addFirst(new MapPropertySource("refreshable", properties));
+		assertThat(sanitized("sun.java.command", "--p=first-pa55word")).isEqualTo("--p=******");
+		properties.put("monitoring.alerts.email.password", "second-pa55word");
+		assertThat(sanitized("sun.java.command", "--p=second-pa55word")).isEqualTo("--p=******");
+	}
+
+	@Test
 	void shortSecretsAreMaskedAsWholeTokensOnlyAndTheShortestNotSearched() {
 		add("commandLineArgs", Map.of("monitoring.alerts.email.password", "hunt3r", "monitoring.alerts.webhooks[0].secret",
 				"abc"));
