@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +27,11 @@ import dev.agentobs.internal.support.RedactedUrl;
  * <p>
  * By key: the value of a secret key under {@code monitoring.} (its last part ends in
  * {@code secret}, {@code password}, {@code passwd}, {@code pwd}, {@code token},
- * {@code credential(s)} or {@code api-key}, {@code secrets} as misspelled too,
- * or it is a webhook header) shows as {@value SanitizableData#SANITIZED_VALUE}, and a URL
- * (a key ending in {@code url} or {@code uri}) as {@link RedactedUrl} shows it: scheme, host and a hash of
- * the rest, since Slack, Discord and Teams put the secret in the path. Keys are read in every
- * form the binder accepts ({@code headers[X-Api-Key]}, {@code headers.X-Api-Key},
+ * {@code credential(s)} or {@code api-key}, {@code secrets} as misspelled too, or it is a
+ * webhook header) shows as {@value SanitizableData#SANITIZED_VALUE}, and a URL (a key ending in
+ * {@code url} or {@code uri}) as {@link RedactedUrl} shows it: scheme, host and a hash of the
+ * rest, since Slack, Discord and Teams put the secret in the path. Keys are read in every form
+ * the binder accepts ({@code headers[X-Api-Key]}, {@code headers.X-Api-Key},
  * {@code MONITORING_ALERTS_EMAIL_PASSWORD}).
  * <p>
  * By value: the same secrets are masked where they appear inside any other value, such as

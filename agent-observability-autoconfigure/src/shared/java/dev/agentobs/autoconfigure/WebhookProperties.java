@@ -155,7 +155,8 @@ public class WebhookProperties {
 				WebhookNotifier.checkUrl("url", this.url);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(String.valueOf(ex.getMessage()).replace(String.valueOf(this.url), shownUrl));
+				String message = String.valueOf(ex.getMessage());
+				throw new IllegalArgumentException(message.replace(String.valueOf(this.url), shownUrl));
 			}
 		});
 		// The failure analysis is logged: it must not show the secret

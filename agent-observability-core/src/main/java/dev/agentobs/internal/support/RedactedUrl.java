@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedactedUrl {
 
-	private static final Pattern REDACTED = Pattern.compile("(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\\s]+/)?<sha256:[0-9a-f]{8}>");
+	private static final Pattern REDACTED = Pattern
+		.compile("(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\\s]+/)?<sha256:[0-9a-f]{8}>");
 
 	private RedactedUrl() {
 	}
