@@ -49,11 +49,13 @@ import dev.agentobs.internal.alert.NotificationOutcomeRecorder;
 import dev.agentobs.internal.alert.NotificationQueue;
 import dev.agentobs.internal.alert.PrometheusRuleGenerator;
 import dev.agentobs.internal.alert.WebhookNotifier;
+import dev.agentobs.internal.support.RedactedUrl;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
  * Alerts judged from the rolling statistics and sent to webhooks and e-mail, the
- * {@code agentalerts} endpoint, and the masking of alerting secrets in actuator endpoints.
+ * {@code agentalerts} endpoint, and the masking of the {@code monitoring.*} secrets in actuator
+ * endpoints.
  *
  * @since 0.1.0
  */
@@ -94,8 +96,8 @@ public final class AgentAlertingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AlertSecretsSanitizer agentAlertSecretsSanitizer() {
-			return new AlertSecretsSanitizer();
+		MonitoringSecretsSanitizer agentMonitoringSecretsSanitizer(Environment environment) {
+			return new MonitoringSecretsSanitizer(environment);
 		}
 
 	}
@@ -153,7 +155,7 @@ public final class AgentAlertingAutoConfiguration {
 			JsonEncoder encoder = json.getIfAvailable();
 			if (encoder == null) {
 				throw new InvalidConfigurationPropertyValueException(
-						"monitoring.alerts.webhooks[" + index + "].url", url,
+						"monitoring.alerts.webhooks[" + index + "].url", RedactedUrl.of(url),
 						"Webhook bodies are JSON written by Jackson: add spring-boot-starter-json");
 			}
 			return new WebhookNotifier(url, webhook.getFormat(), encoder, webhook.getEvents(), webhook.signer(),

@@ -17,6 +17,7 @@ import dev.agentobs.alert.AlertCategory;
 import dev.agentobs.internal.alert.WebhookFormat;
 import dev.agentobs.internal.alert.WebhookNotifier;
 import dev.agentobs.internal.alert.WebhookSigner;
+import dev.agentobs.internal.support.RedactedUrl;
 
 /**
  * A webhook that receives alerts, one element of {@code monitoring.alerts.webhooks}.
@@ -147,7 +148,17 @@ public class WebhookProperties {
 	}
 
 	void validate(Errors errors) {
-		PropertyErrors.check(errors, "url", () -> WebhookNotifier.checkUrl("url", this.url));
+		// The failure analysis is logged: the URL shows by its host, its path may be its secret
+		String shownUrl = (this.url != null) ? RedactedUrl.of(this.url) : "null";
+		PropertyErrors.check(errors, "url", shownUrl, () -> {
+			try {
+				WebhookNotifier.checkUrl("url", this.url);
+			}
+			catch (IllegalArgumentException ex) {
+				String message = String.valueOf(ex.getMessage());
+				throw new IllegalArgumentException(message.replace(String.valueOf(this.url), shownUrl));
+			}
+		});
 		// The failure analysis is logged: it must not show the secret
 		PropertyErrors.check(errors, "secret", "******", this::signer);
 		AgentAlertsProperties.checkPositive(errors, "timeout", this.timeout, "5s");

@@ -40,7 +40,7 @@ class AgentAlertingAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(AlertEvaluator.class)
 				.hasSingleBean(PrometheusRuleGenerator.class)
-				.hasSingleBean(AlertSecretsSanitizer.class)
+				.hasSingleBean(MonitoringSecretsSanitizer.class)
 				.doesNotHaveBean(EmailNotifier.class);
 			assertThat(context.getBean(AlertThresholds.class))
 				.isEqualTo(new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.00, 2_000_000));
@@ -52,14 +52,14 @@ class AgentAlertingAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("monitoring.alerts.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
 				.doesNotHaveBean(MeterBinder.class)
-				.hasSingleBean(AlertSecretsSanitizer.class));
+				.hasSingleBean(MonitoringSecretsSanitizer.class));
 	}
 
 	@Test
 	void runWhenMonitoringDisabledShouldAddNothing() {
 		this.contextRunner.withPropertyValues("monitoring.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
-				.doesNotHaveBean(AlertSecretsSanitizer.class)
+				.doesNotHaveBean(MonitoringSecretsSanitizer.class)
 				.doesNotHaveBean(AlertThresholds.class));
 	}
 
@@ -75,9 +75,11 @@ class AgentAlertingAutoConfigurationTests {
 	void webhookUrlMustBeHttp() {
 		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=ftp://files.example.org/hook")
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
-				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"ftp://files.example.org/hook\"",
+				.contains("Property: monitoring.alerts.webhooks[0].url",
 						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, "
-								+ "was ftp://files.example.org/hook"));
+								+ "was ftp://files.example.org/<sha256:")
+				.containsPattern("Value: \"ftp://files\\.example\\.org/<sha256:[0-9a-f]{8}>\"")
+				.doesNotContain("example.org/hook"));
 	}
 
 	@Test
