@@ -97,6 +97,26 @@ class AgentTracingAutoConfigurationTests {
 	}
 
 	@Test
+	void streamedModelCallSpanCarriesStreamAndTimeToFirstChunkAsNumbers() {
+		this.contextRunner.run((context) -> {
+			AgentObservations observations = context.getBean(AgentObservations.class);
+			observations.model("openai", "gpt-4o").startStream().chunk().chunk().complete();
+			observations.model("openai", "gpt-4o-mini").observe((call) -> call.tokens(10, 2));
+			SpanData streamed = span(this.exporter.getFinishedSpanItems(), "chat gpt-4o");
+			SpanData plain = span(this.exporter.getFinishedSpanItems(), "chat gpt-4o-mini");
+			assertThat(streamed.getAttributes().get(AttributeKey.booleanKey("gen_ai.request.stream"))).isTrue();
+			Double firstChunk = streamed.getAttributes()
+				.get(AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk"));
+			assertThat(firstChunk).isNotNull()
+				.isGreaterThanOrEqualTo(0.0)
+				.isLessThanOrEqualTo((streamed.getEndEpochNanos() - streamed.getStartEpochNanos()) / 1e9);
+			assertThat(plain.getAttributes().get(AttributeKey.booleanKey("gen_ai.request.stream"))).isFalse();
+			assertThat(plain.getAttributes().get(AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk")))
+				.isNull();
+		});
+	}
+
+	@Test
 	void operationsCarryTheIdsOfTheirOwnSpan() {
 		java.util.List<dev.agentobs.operation.AgentOperation> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
 		this.contextRunner.withBean(dev.agentobs.operation.AgentOperationSink.class, () -> operations::add)

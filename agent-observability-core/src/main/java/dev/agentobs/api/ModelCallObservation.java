@@ -1,5 +1,6 @@
 package dev.agentobs.api;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,9 @@ import dev.agentobs.observation.ModelCallContext;
 
 /**
  * A model call to observe. Inside the work, report the tokens the provider counted with
- * {@link #tokens(long, long)}.
+ * {@link #tokens(long, long)}. A streamed answer read inside the work reports each chunk with
+ * {@link #chunk()} (or only the first with {@link #firstChunk()}); one that ends on another
+ * thread is observed with {@link #startStream()}.
  *
  * @since 0.1.0
  */
@@ -70,6 +73,61 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 			context.setCachedInputTokens(cachedInputTokens);
 		}
 		return this;
+	}
+
+	/**
+	 * Note that the answer is streamed ({@code gen_ai.request.stream=true}), before its first
+	 * chunk: a stream that fails before any chunk is still counted as streamed.
+	 * @return this
+	 */
+	public ModelCallObservation stream() {
+		ModelCallContext context = context();
+		if (context != null) {
+			context.markStreamed();
+		}
+		return this;
+	}
+
+	/**
+	 * Report that the first chunk of a streamed answer arrived, now; later calls are ignored.
+	 * This is enough for the time to first chunk; {@link #chunk()} on every chunk also gives
+	 * the time per output chunk.
+	 * @return this
+	 */
+	public ModelCallObservation firstChunk() {
+		ModelCallContext context = context();
+		if (context != null) {
+			context.markFirstChunk();
+		}
+		return this;
+	}
+
+	/**
+	 * Report one chunk of a streamed answer, now; the first sets the time to first chunk.
+	 * @return this
+	 */
+	public ModelCallObservation chunk() {
+		ModelCallContext context = context();
+		if (context != null) {
+			context.markChunk();
+		}
+		return this;
+	}
+
+	/**
+	 * Start the call now, for an answer streamed through callbacks or an iterator that ends
+	 * later, on any thread: the returned stream reports the chunks and ends the call.
+	 * @return the call in progress; end it with {@link ModelCallStream#complete()},
+	 * {@link ModelCallStream#fail(Throwable)} or {@link ModelCallStream#cancel()}
+	 */
+	public ModelCallStream startStream() {
+		ModelCallContext context = context();
+		if (context == null) {
+			return ModelCallStream.NOOP;
+		}
+		context.markStreamed();
+		Observation observation = startDetached();
+		return (observation != null) ? new ModelCallStream(observation, context) : ModelCallStream.NOOP;
 	}
 
 	/**

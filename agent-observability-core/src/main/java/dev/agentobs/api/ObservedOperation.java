@@ -130,6 +130,15 @@ public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C ext
 		return (observation != null) ? observation.observeChecked(() -> work.apply(handle)) : work.apply(handle);
 	}
 
+	/**
+	 * Start the observation for work that ends later, elsewhere: the caller stops it.
+	 * @return the started observation, or {@code null} when nothing is observed
+	 */
+	final @Nullable Observation startDetached() {
+		Observation observation = start();
+		return (observation != null) ? observation.start() : null;
+	}
+
 	private @Nullable Observation start() {
 		C context = this.context;
 		ObservationRegistry registry = this.registry;

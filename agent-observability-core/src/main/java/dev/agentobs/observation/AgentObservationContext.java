@@ -104,6 +104,15 @@ public abstract class AgentObservationContext extends Observation.Context {
 	}
 
 	/**
+	 * The time since {@link #markStarted()}.
+	 * @param nanoTime a {@link System#nanoTime()}
+	 * @return the nanoseconds from the start to it, 0 when not started or earlier
+	 */
+	protected long nanosSinceStart(long nanoTime) {
+		return this.started ? Math.max(0, nanoTime - this.startNanos) : 0;
+	}
+
+	/**
 	 * The finished operation. Built once, on the first call after the observation stopped; the
 	 * duration runs from {@link #markStarted()} to that first call. Never throws: the setters
 	 * only keep values the operation accepts.
@@ -112,7 +121,7 @@ public abstract class AgentObservationContext extends Observation.Context {
 	public AgentOperation getOperation() {
 		AgentOperation operation = this.operation;
 		if (operation == null) {
-			long nanos = this.started ? Math.max(0, System.nanoTime() - this.startNanos) : 0;
+			long nanos = nanosSinceStart(System.nanoTime());
 			OperationScope scope = new OperationScope(this.agentName, this.agentId, this.runId, this.conversationId,
 					this.traceId, this.spanId);
 			OperationOutcome outcome = new OperationOutcome(Instant.now(), Duration.ofNanos(nanos), getError(),

@@ -54,6 +54,12 @@ public enum GenAiAttributes {
 	/** Input tokens served from the provider's cache. */
 	USAGE_CACHE_READ_INPUT_TOKENS("gen_ai.usage.cache_read.input_tokens"),
 
+	/** Whether the model was asked to stream its answer: {@code true} or {@code false}. */
+	REQUEST_STREAM("gen_ai.request.stream"),
+
+	/** Seconds from the start of a streamed model call to its first chunk. */
+	RESPONSE_TIME_TO_FIRST_CHUNK("gen_ai.response.time_to_first_chunk"),
+
 	/** Which tokens a token-usage measurement counts: {@code input} or {@code output}. */
 	TOKEN_TYPE("gen_ai.token.type"),
 

@@ -1,11 +1,14 @@
 package dev.agentobs.observation;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.OperationOutcome;
 import dev.agentobs.operation.OperationScope;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.operation.TokenUsage;
 
 /**
@@ -33,6 +36,15 @@ public class ModelCallContext extends AgentObservationContext {
 
 	private @Nullable String completion;
 
+	// A stream's chunks may arrive on another thread than the one that started or stops it
+	private volatile boolean streamed;
+
+	private volatile long chunks;
+
+	private volatile long firstChunkNanos;
+
+	private volatile long lastChunkNanos;
+
 	public ModelCallContext(String providerName, String requestModel) {
 		super(AgentOperation.Kind.MODEL_CALL);
 		this.providerName = nameOrUnknown(providerName);
@@ -42,7 +54,70 @@ public class ModelCallContext extends AgentObservationContext {
 	@Override
 	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
 		return new ModelCall(this.operationName, this.providerName, this.requestModel, this.responseModel,
-				TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), scope, outcome);
+				TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), responseStream(), scope,
+				outcome);
+	}
+
+	private @Nullable ResponseStream responseStream() {
+		if (!this.streamed) {
+			return null;
+		}
+		long count = this.chunks;
+		return (count > 0) ? new ResponseStream(count, Duration.ofNanos(this.firstChunkNanos),
+				Duration.ofNanos(Math.max(this.firstChunkNanos, this.lastChunkNanos))) : ResponseStream.NO_CHUNKS;
+	}
+
+	/**
+	 * Note that the answer is streamed ({@code gen_ai.request.stream}), before any chunk came.
+	 */
+	public void markStreamed() {
+		this.streamed = true;
+	}
+
+	/**
+	 * Note one chunk of a streamed answer, now: the first sets the time to first chunk.
+	 */
+	public void markChunk() {
+		long now = nanosSinceStart(System.nanoTime());
+		this.streamed = true;
+		if (this.chunks == 0) {
+			this.firstChunkNanos = now;
+		}
+		this.lastChunkNanos = now;
+		this.chunks++;
+	}
+
+	/**
+	 * Note the first chunk of a streamed answer, now, unless it came already.
+	 */
+	public void markFirstChunk() {
+		if (this.chunks == 0) {
+			markChunk();
+		}
+	}
+
+	/**
+	 * Whether the answer is streamed.
+	 * @return {@code true} once streamed or a chunk was noted
+	 */
+	public boolean isStreamed() {
+		return this.streamed;
+	}
+
+	/**
+	 * The chunks noted so far.
+	 * @return the chunk count
+	 */
+	public long getChunks() {
+		return this.chunks;
+	}
+
+	/**
+	 * The time from the start of the call to its first chunk.
+	 * @return the time, or {@code null} before the first chunk
+	 */
+	public @Nullable Duration getTimeToFirstChunk() {
+		return (this.chunks > 0) ? Duration.ofNanos(this.firstChunkNanos) : null;
 	}
 
 	public String getProviderName() {

@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param requestModel the model asked for, such as {@code gpt-4o}
  * @param responseModel the model that answered, when the provider said
  * @param tokens the tokens the provider counted
+ * @param stream how the answer streamed in, or {@code null} when it was not streamed
  * @param scope where it ran
  * @param outcome how it ended
  * @since 0.1.0
  */
 public record ModelCall(String operationName, String providerName, String requestModel,
-		@Nullable String responseModel, TokenUsage tokens, OperationScope scope,
+		@Nullable String responseModel, TokenUsage tokens, @Nullable ResponseStream stream, OperationScope scope,
 		OperationOutcome outcome) implements AgentOperation {
 
 	public ModelCall {
@@ -27,6 +28,29 @@ public record ModelCall(String operationName, String providerName, String reques
 		OperationChecks.requireNonNull(tokens, "tokens");
 		OperationChecks.requireNonNull(scope, "scope");
 		OperationChecks.requireNonNull(outcome, "outcome");
+	}
+
+	/**
+	 * A call whose answer was not streamed.
+	 * @param operationName the {@code gen_ai.operation.name}
+	 * @param providerName the provider
+	 * @param requestModel the model asked for
+	 * @param responseModel the model that answered, when the provider said
+	 * @param tokens the tokens the provider counted
+	 * @param scope where it ran
+	 * @param outcome how it ended
+	 */
+	public ModelCall(String operationName, String providerName, String requestModel, @Nullable String responseModel,
+			TokenUsage tokens, OperationScope scope, OperationOutcome outcome) {
+		this(operationName, providerName, requestModel, responseModel, tokens, null, scope, outcome);
+	}
+
+	/**
+	 * Whether the answer was streamed ({@code gen_ai.request.stream}).
+	 * @return {@code true} when it was
+	 */
+	public boolean streamed() {
+		return this.stream != null;
 	}
 
 	@Override
@@ -59,6 +83,8 @@ public record ModelCall(String operationName, String providerName, String reques
 		private long outputTokens;
 
 		private long cachedInputTokens;
+
+		private @Nullable ResponseStream stream;
 
 		Builder(String providerName, String requestModel) {
 			super(null);
@@ -109,10 +135,22 @@ public record ModelCall(String operationName, String providerName, String reques
 			return this;
 		}
 
+		/**
+		 * Set how the answer streamed in: the call was streamed.
+		 * @param stream its chunks and their times, {@link ResponseStream#NO_CHUNKS} when it
+		 * ended before the first
+		 * @return this builder
+		 */
+		public Builder stream(ResponseStream stream) {
+			this.stream = OperationChecks.requireNonNull(stream, "stream");
+			return this;
+		}
+
 		@Override
 		public ModelCall build() {
 			return new ModelCall(this.operationName, this.providerName, this.requestModel, this.responseModel,
-					TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), scope(), outcome());
+					TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), this.stream, scope(),
+					outcome());
 		}
 
 	}

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.api.ModelCallObservation;
+import dev.agentobs.api.ModelCallStream;
 
 /**
  * The agent code every benchmark runs: the same work, observed the same way an application
@@ -59,6 +60,9 @@ final class AgentCalls {
 		return RESULT;
 	};
 
+	/** Chunks of a streamed answer. */
+	static final int CHUNKS = 8;
+
 	private AgentCalls() {
 	}
 
@@ -78,6 +82,21 @@ final class AgentCalls {
 	 */
 	static String modelCall(AgentObservations observations) {
 		return observations.model(PROVIDER, MODEL).observe(MODEL_WORK);
+	}
+
+	/**
+	 * One streamed model call: {@value #CHUNKS} chunks read inside the work, then the tokens of
+	 * the final usage chunk.
+	 * @param observations the facade
+	 * @return the work's result
+	 */
+	static String streamedModelCall(AgentObservations observations) {
+		ModelCallStream stream = observations.model(PROVIDER, MODEL).startStream();
+		for (int chunk = 0; chunk < CHUNKS; chunk++) {
+			stream.chunk();
+		}
+		stream.tokens(1200, 300).complete();
+		return RESULT;
 	}
 
 	/**

@@ -125,6 +125,27 @@ public class ObservationBenchmarks {
 	}
 
 	/**
+	 * A streamed model call of {@value AgentCalls#CHUNKS} chunks: its duration, time to first
+	 * chunk, time per output chunk, token usage, cost, statistics, event and log event.
+	 * @param state the starter
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String streamedModelCallObserved(Starter state) {
+		return AgentCalls.streamedModelCall(state.observations);
+	}
+
+	/**
+	 * The same streamed model call when the application has no observation registry.
+	 * @param state the facade over {@link ObservationRegistry#NOOP}
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String streamedModelCallNoopRegistry(Noop state) {
+		return AgentCalls.streamedModelCall(state.observations);
+	}
+
+	/**
 	 * An agent run of three steps, each one model call and one tool call: ten operations.
 	 * @param state the starter
 	 * @return the run's result

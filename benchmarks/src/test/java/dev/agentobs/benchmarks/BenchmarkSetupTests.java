@@ -49,11 +49,17 @@ class BenchmarkSetupTests {
 			assertThat(AgentCalls.toolCall(observations)).isEqualTo(AgentCalls.RESULT);
 			assertThat(AgentCalls.modelCall(observations)).isEqualTo(AgentCalls.RESULT);
 			assertThat(context.getBean(LastEventListener.class).last().name()).isEqualTo("model.generate");
+			assertThat(AgentCalls.streamedModelCall(observations)).isEqualTo(AgentCalls.RESULT);
 			String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
 			assertThat(scrape).contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\","
 					+ TOOL_SERIES + "} 1");
+			assertThat(scrape).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count{error_type=\"none\","
+					+ "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 1");
+			assertThat(scrape).contains("gen_ai_client_operation_time_per_output_chunk_seconds_count{"
+					+ "error_type=\"none\",gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+					+ "gen_ai_request_model=\"gpt-4o\"} " + (AgentCalls.CHUNKS - 1));
 			assertThat(scrape).contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"unknown\","
-					+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 0.006");
+					+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 0.012");
 		}
 	}
 

@@ -85,7 +85,7 @@ class AgentsEndpointHttpTests {
 				(type) -> assertThat(type).startsWith("text/markdown"));
 		assertThat(response.body()).startsWith("# Agents report")
 			.contains("| Agent | Requests | Success | Avg | p95 | Active runs |")
-			.contains("| Model | Calls | Input tokens | Output tokens | Cost |")
+			.contains("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |")
 			.contains("| Tool | Calls | Success | Avg |")
 			.containsPattern("\\| research-agent \\| 1 \\| 100\\.0% \\|");
 	}

@@ -22,6 +22,7 @@ import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.CodeExecution;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.operation.ToolCall;
 
 /**
@@ -39,6 +40,18 @@ public class AgentMetrics implements AgentOperationSink {
 
 	/** Model call durations: {@code gen_ai_client_operation_duration_seconds}. */
 	public static final String MODEL_CALL_DURATION = "gen_ai.client.operation.duration";
+
+	/**
+	 * Time from the start of a streamed model call to its first chunk:
+	 * {@code gen_ai_client_operation_time_to_first_chunk_seconds}.
+	 */
+	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+
+	/**
+	 * Time between the chunks after the first of a streamed model call, one sample per chunk:
+	 * {@code gen_ai_client_operation_time_per_output_chunk_seconds}.
+	 */
+	public static final String TIME_PER_OUTPUT_CHUNK = "gen_ai.client.operation.time_per_output_chunk";
 
 	/** Model token usage: {@code gen_ai_client_token_usage_tokens}. */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
@@ -67,6 +80,10 @@ public class AgentMetrics implements AgentOperationSink {
 	// Bucket boundaries of the GenAI semantic conventions (seconds, then tokens)
 	private static final Duration[] DURATION_BUCKETS = seconds(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28,
 			2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+
+	// Chunks come tens of milliseconds apart: the conventions' boundaries for the server's time per output token
+	private static final Duration[] CHUNK_BUCKETS = seconds(0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5,
+			0.75, 1.0, 2.5);
 
 	// Agent runs span many model and tool calls: the same doubling, from 0.1 s to almost 7 min
 	private static final Duration[] AGENT_RUN_BUCKETS = seconds(0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6,
@@ -128,6 +145,10 @@ public class AgentMetrics implements AgentOperationSink {
 
 	private final NameCombinationCache<SummaryRecorder> recentTokenSummaries = new NameCombinationCache<>();
 
+	private final NameCombinationCache<TimerRecorder> recentFirstChunkTimers = new NameCombinationCache<>();
+
+	private final NameCombinationCache<TimerRecorder> recentChunkTimers = new NameCombinationCache<>();
+
 	public AgentMetrics(MeterRegistry registry, TagValueLimits limits) {
 		this.registry = registry;
 		this.limits = limits;
@@ -155,7 +176,44 @@ public class AgentMetrics implements AgentOperationSink {
 			if (call.tokens().output() > 0) {
 				tokenSummary(call, OUTPUT).record(call.tokens().output());
 			}
+			ResponseStream stream = call.stream();
+			if (stream != null && stream.hasChunks()) {
+				recordStream(call, stream);
+			}
 		}
+	}
+
+	/**
+	 * The time to first chunk, and the time per output chunk once for each chunk after the
+	 * first. The record keeps the first and last chunk's times, not each gap: each sample is
+	 * the stream's mean gap, so the count and sum are exact and the buckets hold the means.
+	 */
+	private void recordStream(ModelCall call, ResponseStream stream) {
+		long first = stream.timeToFirstChunk().toNanos();
+		streamTimer(call, this.recentFirstChunkTimers, TIME_TO_FIRST_CHUNK, this::firstChunkTimer).record(first);
+		long gaps = stream.chunks() - 1;
+		if (gaps > 0) {
+			long meanGap = (stream.timeToLastChunk().toNanos() - first) / gaps;
+			TimerRecorder timer = streamTimer(call, this.recentChunkTimers, TIME_PER_OUTPUT_CHUNK,
+					this::outputChunkTimer);
+			for (long i = 0; i < gaps; i++) {
+				timer.record(meanGap);
+			}
+		}
+	}
+
+	private TimerRecorder streamTimer(ModelCall call, NameCombinationCache<TimerRecorder> recent, String family,
+			Function<MeterKey, Timer> factory) {
+		String errorType = call.errorType();
+		TimerRecorder timer = recent.find(call.operationName(), call.providerName(), call.requestModel(), errorType,
+				null);
+		if (timer == null) {
+			timer = timer(MeterKey.of(family, this.operations.limit(call.operationName()),
+					this.providers.limit(call.providerName()), this.models.limit(call.requestModel()),
+					errorType(call)), factory);
+			recent.put(call.operationName(), call.providerName(), call.requestModel(), errorType, null, timer);
+		}
+		return timer;
 	}
 
 	/**
@@ -307,6 +365,22 @@ public class AgentMetrics implements AgentOperationSink {
 			.description("GenAI operation duration")
 			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
 			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer firstChunkTimer(MeterKey key) {
+		return Timer.builder(TIME_TO_FIRST_CHUNK)
+			.description("Time to receive the first chunk of a streamed GenAI response")
+			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(this.registry);
+	}
+
+	private Timer outputChunkTimer(MeterKey key) {
+		return Timer.builder(TIME_PER_OUTPUT_CHUNK)
+			.description("Time between the output chunks of a streamed GenAI response, after the first")
+			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
+			.serviceLevelObjectives(CHUNK_BUCKETS)
 			.register(this.registry);
 	}
 

@@ -114,10 +114,11 @@ public class AgentsReport {
 				report.append(NONE).append('\n');
 				return;
 			}
-			report.append("| Model | Calls | Input tokens | Output tokens | Cost |\n");
-			report.append("|---|---:|---:|---:|---:|\n");
+			report.append("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |\n");
+			report.append("|---|---:|---:|---:|---:|---:|\n");
 			snapshot.models().forEach((name, model) -> row(report, name, count(model.window().requests()),
-					count(model.window().inputTokens()), count(model.window().outputTokens()), "unknown"));
+					count(model.window().inputTokens()), count(model.window().outputTokens()),
+					firstChunk(model.window()), "unknown"));
 			return;
 		}
 		report.append("\n## Models (today, ").append(today.date()).append(' ').append(today.zone().getId())
@@ -126,20 +127,29 @@ public class AgentsReport {
 			report.append(NONE).append('\n');
 			return;
 		}
-		report.append("| Model | Calls | Input tokens | Output tokens | Cost |\n");
-		report.append("|---|---:|---:|---:|---:|\n");
+		report.append("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |\n");
+		report.append("|---|---:|---:|---:|---:|---:|\n");
 		for (Map.Entry<String, ModelUsage> entry : today.models().entrySet()) {
 			ModelUsage usage = entry.getValue();
 			Double cost = usage.cost();
+			ComponentStatistics model = snapshot.models().get(entry.getKey());
 			row(report, entry.getKey(), count(usage.calls()), count(usage.inputTokens()),
-					count(usage.outputTokens()), (cost != null) ? usd(cost) : "unknown");
+					count(usage.outputTokens()), (model != null) ? firstChunk(model.window()) : "",
+					(cost != null) ? usd(cost) : "unknown");
 		}
-		row(report, "Total", count(today.calls()), count(today.inputTokens()), count(today.outputTokens()),
+		row(report, "Total", count(today.calls()), count(today.inputTokens()), count(today.outputTokens()), "",
 				today.costKnown() ? usd(today.cost()) : "at least " + usd(today.cost()));
 		if (!today.costKnown()) {
 			report.append("\nNo price for ").append(cell(String.join(", ", today.unpricedModels())))
 				.append(": set monitoring.cost.models.<model>.input and .output.\n");
 		}
+	}
+
+	/**
+	 * The p95 time to first chunk of the window's streamed calls, blank when none streamed.
+	 */
+	private static String firstChunk(OperationSummary window) {
+		return (window.firstChunks() > 0) ? human(window.p95TimeToFirstChunk()) : "";
 	}
 
 	private static void errors(StringBuilder report, List<RecentError> errors, String last) {

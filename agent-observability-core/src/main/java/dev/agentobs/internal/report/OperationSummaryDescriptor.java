@@ -17,11 +17,16 @@ import dev.agentobs.stats.OperationSummary;
  * @param p95ResponseTime the duration 95% of them did not exceed, ISO-8601
  * @param inputTokens their input tokens, or {@code null} for tools
  * @param outputTokens their output tokens, or {@code null} for tools
+ * @param firstChunks how many were streamed model calls whose first chunk came, or
+ * {@code null} when none
+ * @param p95TimeToFirstChunk the time to first chunk 95% of those did not exceed, ISO-8601, or
+ * {@code null} when none
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OperationSummaryDescriptor(long requests, long errors, double successRate, double errorRate,
-		String averageResponseTime, String p95ResponseTime, @Nullable Long inputTokens, @Nullable Long outputTokens) {
+		String averageResponseTime, String p95ResponseTime, @Nullable Long inputTokens, @Nullable Long outputTokens,
+		@Nullable Long firstChunks, @Nullable String p95TimeToFirstChunk) {
 
 	/**
 	 * Describe a summary with its tokens.
@@ -42,7 +47,9 @@ public record OperationSummaryDescriptor(long requests, long errors, double succ
 		return new OperationSummaryDescriptor(summary.requests(), summary.errors(),
 				JsonValues.rate(summary.successRate()), JsonValues.rate(summary.errorRate()),
 				JsonValues.duration(summary.averageResponseTime()), JsonValues.duration(summary.p95ResponseTime()),
-				withTokens ? summary.inputTokens() : null, withTokens ? summary.outputTokens() : null);
+				withTokens ? summary.inputTokens() : null, withTokens ? summary.outputTokens() : null,
+				(summary.firstChunks() > 0) ? summary.firstChunks() : null,
+				(summary.firstChunks() > 0) ? JsonValues.duration(summary.p95TimeToFirstChunk()) : null);
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.operation.ToolCall;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.ComponentStatistics;
@@ -71,6 +72,9 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 	private final ConcurrentMap<String, RollingStatistics> models = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, RollingStatistics> tools = new ConcurrentHashMap<>();
+
+	// The times to first chunk of each model's streamed calls, counted as if they were calls
+	private final ConcurrentMap<String, RollingStatistics> firstChunks = new ConcurrentHashMap<>();
 
 	private final RecentErrors recentErrors = new RecentErrors(MAX_RECENT_ERRORS);
 
@@ -129,6 +133,11 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 			RollingStatistics model = statistics(this.models, this.modelNames, call.requestModel());
 			model.record(slot, nanos, failed);
 			model.recordTokens(slot, input, output);
+			ResponseStream stream = call.stream();
+			if (stream != null && stream.hasChunks()) {
+				statistics(this.firstChunks, this.modelNames, call.requestModel()).record(slot,
+						stream.timeToFirstChunk().toNanos(), false);
+			}
 			this.overall.recordTokens(slot, input, output);
 			if (agent != null) {
 				statistics(this.agents, this.agentNames, agent).recordTokens(slot, input, output);
@@ -188,8 +197,20 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 		Instant windowStart = Instant.ofEpochMilli((slot - WINDOW_STEPS) * this.stepMillis);
 		return new StatisticsSnapshot(now, Duration.between(this.started, now), this.window,
 				component("overall", this.overall, slot), active, unmodifiable(activeByAgent), unmodifiable(agents),
-				components(this.models, slot), components(this.tools, slot), this.recentErrors.since(windowStart),
+				models(slot), components(this.tools, slot), this.recentErrors.since(windowStart),
 				(this.costTracker != null) ? this.costTracker.today() : null);
+	}
+
+	private Map<String, ComponentStatistics> models(long slot) {
+		Map<String, ComponentStatistics> models = new TreeMap<>();
+		this.models.forEach((name, value) -> {
+			RollingStatistics firstChunks = this.firstChunks.get(name);
+			models.put(name, (firstChunks != null)
+					? new ComponentStatistics(name, value.window(slot).withFirstChunks(firstChunks.window(slot)),
+							value.total().withFirstChunks(firstChunks.total()))
+					: component(name, value, slot));
+		});
+		return unmodifiable(models);
 	}
 
 	private static Map<String, ComponentStatistics> components(Map<String, RollingStatistics> statistics,

@@ -1,5 +1,7 @@
 package dev.agentobs.internal.tracing;
 
+import java.time.Duration;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -24,6 +26,10 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 	private static final String OUTPUT_TOKENS = GenAiAttributes.USAGE_OUTPUT_TOKENS.key();
 
 	private static final String CACHED_INPUT_TOKENS = GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS.key();
+
+	private static final String REQUEST_STREAM = GenAiAttributes.REQUEST_STREAM.key();
+
+	private static final String TIME_TO_FIRST_CHUNK = GenAiAttributes.RESPONSE_TIME_TO_FIRST_CHUNK.key();
 
 	private final Tracer tracer;
 
@@ -58,6 +64,11 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 			}
 			if (modelCall.getCachedInputTokens() > 0) {
 				span.tag(CACHED_INPUT_TOKENS, modelCall.getCachedInputTokens());
+			}
+			span.tag(REQUEST_STREAM, modelCall.isStreamed());
+			Duration timeToFirstChunk = modelCall.getTimeToFirstChunk();
+			if (timeToFirstChunk != null) {
+				span.tag(TIME_TO_FIRST_CHUNK, timeToFirstChunk.toNanos() / 1e9);
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ResponseStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,6 +176,33 @@ class AgentMetricsTests {
 				+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"input\"} 100.0");
 		assertThat(scrape).doesNotContain("gen_ai_operation_name=\"embeddings\",gen_ai_provider_name=\"openai\","
 				+ "gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"");
+	}
+
+	@Test
+	void streamedModelCallRecordsTimeToFirstChunkOnceAndTimePerOutputChunkForEachLaterChunk() {
+		this.metrics.accept(AgentOperation.modelCall("openai", "gpt-4o")
+			.stream(new ResponseStream(5, Duration.ofMillis(100), Duration.ofMillis(300)))
+			.duration(Duration.ofMillis(320))
+			.build());
+		String scrape = this.registry.scrape();
+		String labels = "{error_type=\"none\",gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+				+ "gen_ai_request_model=\"gpt-4o\"}";
+		assertThat(bucketsOf(scrape, "gen_ai_client_operation_time_to_first_chunk_seconds"))
+			.isEqualTo(DURATION_BUCKETS);
+		assertThat(scrape).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + labels + " 1")
+			.contains("gen_ai_client_operation_time_to_first_chunk_seconds_sum" + labels + " 0.1\n")
+			.contains("gen_ai_client_operation_time_per_output_chunk_seconds_count" + labels + " 4")
+			.contains("gen_ai_client_operation_time_per_output_chunk_seconds_sum" + labels + " 0.2\n");
+	}
+
+	@Test
+	void callsThatDidNotStreamOrGotNoChunkRecordNoChunkTimes() {
+		this.metrics.accept(AgentOperation.modelCall("openai", "gpt-4o").duration(Duration.ofMillis(10)).build());
+		this.metrics.accept(AgentOperation.modelCall("openai", "gpt-4o")
+			.stream(ResponseStream.NO_CHUNKS)
+			.duration(Duration.ofMillis(10))
+			.build());
+		assertThat(this.registry.scrape()).doesNotContain("time_to_first_chunk").doesNotContain("time_per_output_chunk");
 	}
 
 	private static List<String> bucketsOf(String scrape, String family) {

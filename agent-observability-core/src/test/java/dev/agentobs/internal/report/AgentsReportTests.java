@@ -15,6 +15,7 @@ import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.stats.MutableClock;
 import dev.agentobs.stats.StatisticsSnapshot;
 
@@ -50,6 +51,7 @@ class AgentsReportTests {
 		record(run("writer-agent", 800, null));
 		record(AgentOperation.modelCall("openai", "gpt-4o").runId("r").agentName("research-agent")
 			.tokens(1_000_000, 100_000)
+			.stream(new ResponseStream(12, Duration.ofMillis(420), Duration.ofMillis(1500)))
 			.build());
 		record(AgentOperation.modelCall("ollama", "llama3").runId("r").tokens(12_000, 3_400).build());
 		record(AgentOperation.toolCall("web_search").runId("r").duration(Duration.ofMillis(800)).build());
@@ -81,11 +83,11 @@ class AgentsReportTests {
 		assertThat(markdown).contains("""
 				## Models (today, 2026-03-02 UTC)
 
-				| Model | Calls | Input tokens | Output tokens | Cost |
-				|---|---:|---:|---:|---:|
-				| gpt-4o | 1 | 1,000,000 | 100,000 | $3.5000 |
-				| llama3 | 1 | 12,000 | 3,400 | unknown |
-				| Total | 2 | 1,012,000 | 103,400 | at least $3.5000 |
+				| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |
+				|---|---:|---:|---:|---:|---:|
+				| gpt-4o | 1 | 1,000,000 | 100,000 | 420 ms | $3.5000 |
+				| llama3 | 1 | 12,000 | 3,400 |  | unknown |
+				| Total | 2 | 1,012,000 | 103,400 |  | at least $3.5000 |
 				""");
 		assertThat(markdown).contains("No price for llama3");
 		assertThat(markdown).contains("""

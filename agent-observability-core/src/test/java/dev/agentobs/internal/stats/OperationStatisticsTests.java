@@ -13,6 +13,7 @@ import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.stats.ComponentStatistics;
 import dev.agentobs.stats.MutableClock;
 import dev.agentobs.stats.OperationSummary;
@@ -203,6 +204,27 @@ class OperationStatisticsTests {
 		assertThat(snapshot.window()).isEqualTo(WINDOW);
 		assertThat(snapshot.time()).isEqualTo(START.plus(Duration.ofMinutes(42)));
 		assertThat(snapshot.today()).isNull();
+	}
+
+	@Test
+	void modelsCarryTheP95TimeToFirstChunkOfTheirStreamedCalls() {
+		for (int i = 1; i <= 20; i++) {
+			this.statistics.accept(AgentOperation.modelCall("openai", "gpt-4o")
+				.stream(new ResponseStream(3, Duration.ofMillis(10L * i), Duration.ofMillis(10L * i + 100)))
+				.duration(Duration.ofMillis(10L * i + 150))
+				.build());
+		}
+		this.statistics.accept(AgentOperation.modelCall("openai", "gpt-4o").duration(Duration.ofMillis(5)).build());
+		this.statistics.accept(AgentOperation.modelCall("openai", "o3").duration(Duration.ofMillis(5)).build());
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		OperationSummary gpt = snapshot.models().get("gpt-4o").window();
+		assertThat(gpt.requests()).isEqualTo(21);
+		assertThat(gpt.firstChunks()).isEqualTo(20);
+		// 19 of 20 took at most 190 ms, within the buckets' 1%
+		assertThat(gpt.p95TimeToFirstChunk()).isBetween(Duration.ofMillis(188), Duration.ofMillis(192));
+		assertThat(snapshot.models().get("gpt-4o").total().firstChunks()).isEqualTo(20);
+		assertThat(snapshot.models().get("o3").window().firstChunks()).isZero();
+		assertThat(snapshot.models().get("o3").window().p95TimeToFirstChunk()).isZero();
 	}
 
 	private static AgentRun.Builder run(String agent, long millis) {
