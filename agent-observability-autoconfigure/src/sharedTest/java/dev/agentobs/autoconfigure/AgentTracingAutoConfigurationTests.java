@@ -97,11 +97,12 @@ class AgentTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void streamedModelCallSpanCarriesStreamAndTimeToFirstChunkAsNumbers() {
+	void streamedModelCallSpanCarriesStreamAndTimeToFirstChunkAndTokenKindsAsNumbers() {
 		this.contextRunner.run((context) -> {
 			AgentObservations observations = context.getBean(AgentObservations.class);
 			observations.model("openai", "gpt-4o").startStream().chunk().chunk().complete();
-			observations.model("openai", "gpt-4o-mini").observe((call) -> call.tokens(10, 2));
+			observations.model("openai", "gpt-4o-mini")
+				.observe((call) -> call.tokens(10, 2).cacheReadTokens(6).cacheWriteTokens(3).reasoningTokens(1));
 			SpanData streamed = span(this.exporter.getFinishedSpanItems(), "chat gpt-4o");
 			SpanData plain = span(this.exporter.getFinishedSpanItems(), "chat gpt-4o-mini");
 			assertThat(streamed.getAttributes().get(AttributeKey.booleanKey("gen_ai.request.stream"))).isTrue();
@@ -113,6 +114,12 @@ class AgentTracingAutoConfigurationTests {
 			assertThat(plain.getAttributes().get(AttributeKey.booleanKey("gen_ai.request.stream"))).isFalse();
 			assertThat(plain.getAttributes().get(AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk")))
 				.isNull();
+			assertThat(plain.getAttributes().get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens")))
+				.isEqualTo(6L);
+			assertThat(plain.getAttributes().get(AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens")))
+				.isEqualTo(3L);
+			assertThat(plain.getAttributes().get(AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens")))
+				.isEqualTo(1L);
 		});
 	}
 

@@ -76,6 +76,48 @@ public final class ModelCallObservation extends ObservedOperation<ModelCallObser
 	}
 
 	/**
+	 * Report how many of the input tokens were read from the provider's prompt cache
+	 * ({@code gen_ai.usage.cache_read.input_tokens}): the same as
+	 * {@link #cachedInputTokens(long)}. A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param cacheReadTokens cache read input tokens
+	 * @return this
+	 */
+	public ModelCallObservation cacheReadTokens(long cacheReadTokens) {
+		return cachedInputTokens(cacheReadTokens);
+	}
+
+	/**
+	 * Report how many of the input tokens were written to the provider's prompt cache
+	 * ({@code gen_ai.usage.cache_creation.input_tokens}). A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param cacheWriteTokens cache write input tokens
+	 * @return this
+	 */
+	public ModelCallObservation cacheWriteTokens(long cacheWriteTokens) {
+		ModelCallContext context = context();
+		if (context != null) {
+			context.setCacheWriteTokens(cacheWriteTokens);
+		}
+		return this;
+	}
+
+	/**
+	 * Report how many of the output tokens the model spent reasoning
+	 * ({@code gen_ai.usage.reasoning.output_tokens}). A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param reasoningTokens reasoning output tokens
+	 * @return this
+	 */
+	public ModelCallObservation reasoningTokens(long reasoningTokens) {
+		ModelCallContext context = context();
+		if (context != null) {
+			context.setReasoningTokens(reasoningTokens);
+		}
+		return this;
+	}
+
+	/**
 	 * Note that the answer is streamed ({@code gen_ai.request.stream=true}), before its first
 	 * chunk: a stream that fails before any chunk is still counted as streamed.
 	 * @return this

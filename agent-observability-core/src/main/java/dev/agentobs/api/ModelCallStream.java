@@ -96,6 +96,48 @@ public final class ModelCallStream {
 	}
 
 	/**
+	 * Report how many of the input tokens were read from the provider's prompt cache
+	 * ({@code gen_ai.usage.cache_read.input_tokens}): the same as
+	 * {@link #cachedInputTokens(long)}. A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param cacheReadTokens cache read input tokens
+	 * @return this
+	 */
+	public ModelCallStream cacheReadTokens(long cacheReadTokens) {
+		return cachedInputTokens(cacheReadTokens);
+	}
+
+	/**
+	 * Report how many of the input tokens were written to the provider's prompt cache
+	 * ({@code gen_ai.usage.cache_creation.input_tokens}). A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param cacheWriteTokens cache write input tokens
+	 * @return this
+	 */
+	public ModelCallStream cacheWriteTokens(long cacheWriteTokens) {
+		ModelCallContext context = this.context;
+		if (context != null) {
+			context.setCacheWriteTokens(cacheWriteTokens);
+		}
+		return this;
+	}
+
+	/**
+	 * Report how many of the output tokens the model spent reasoning
+	 * ({@code gen_ai.usage.reasoning.output_tokens}). A negative count, or one above
+	 * {@link dev.agentobs.operation.TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param reasoningTokens reasoning output tokens
+	 * @return this
+	 */
+	public ModelCallStream reasoningTokens(long reasoningTokens) {
+		ModelCallContext context = this.context;
+		if (context != null) {
+			context.setReasoningTokens(reasoningTokens);
+		}
+		return this;
+	}
+
+	/**
 	 * Report the model that answered.
 	 * @param responseModel the response model
 	 * @return this

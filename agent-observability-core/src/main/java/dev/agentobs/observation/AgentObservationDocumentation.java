@@ -75,6 +75,7 @@ public enum AgentObservationDocumentation implements ObservationDocumentation {
 		public KeyName[] getHighCardinalityKeyNames() {
 			return new KeyName[] { HighCardinalityKeyNames.RESPONSE_MODEL, HighCardinalityKeyNames.INPUT_TOKENS,
 					HighCardinalityKeyNames.OUTPUT_TOKENS, HighCardinalityKeyNames.CACHED_INPUT_TOKENS,
+					HighCardinalityKeyNames.CACHE_WRITE_INPUT_TOKENS, HighCardinalityKeyNames.REASONING_OUTPUT_TOKENS,
 					HighCardinalityKeyNames.REQUEST_STREAM, HighCardinalityKeyNames.TIME_TO_FIRST_CHUNK,
 					HighCardinalityKeyNames.RUN_ID, HighCardinalityKeyNames.CONVERSATION_ID,
 					HighCardinalityKeyNames.INPUT_MESSAGES, HighCardinalityKeyNames.OUTPUT_MESSAGES };
@@ -197,6 +198,12 @@ public enum AgentObservationDocumentation implements ObservationDocumentation {
 
 		/** Cached input tokens, set on the span as a number by the tracing handler. */
 		CACHED_INPUT_TOKENS(GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS),
+
+		/** Input tokens written to the cache, set on the span as a number by the tracing handler. */
+		CACHE_WRITE_INPUT_TOKENS(GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS),
+
+		/** Reasoning output tokens, set on the span as a number by the tracing handler. */
+		REASONING_OUTPUT_TOKENS(GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS),
 
 		/** Whether the answer was streamed, set on the span as a boolean by the tracing handler. */
 		REQUEST_STREAM(GenAiAttributes.REQUEST_STREAM),

@@ -54,6 +54,12 @@ public enum GenAiAttributes {
 	/** Input tokens served from the provider's cache. */
 	USAGE_CACHE_READ_INPUT_TOKENS("gen_ai.usage.cache_read.input_tokens"),
 
+	/** Input tokens written to the provider's cache. */
+	USAGE_CACHE_CREATION_INPUT_TOKENS("gen_ai.usage.cache_creation.input_tokens"),
+
+	/** Output tokens the model spent reasoning. */
+	USAGE_REASONING_OUTPUT_TOKENS("gen_ai.usage.reasoning.output_tokens"),
+
 	/** Whether the model was asked to stream its answer: {@code true} or {@code false}. */
 	REQUEST_STREAM("gen_ai.request.stream"),
 

@@ -32,6 +32,10 @@ public class ModelCallContext extends AgentObservationContext {
 
 	private long cachedInputTokens;
 
+	private long cacheWriteTokens;
+
+	private long reasoningTokens;
+
 	private @Nullable String prompt;
 
 	private @Nullable String completion;
@@ -54,8 +58,9 @@ public class ModelCallContext extends AgentObservationContext {
 	@Override
 	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
 		return new ModelCall(this.operationName, this.providerName, this.requestModel, this.responseModel,
-				TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), responseStream(), scope,
-				outcome);
+				TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens, this.cacheWriteTokens,
+						this.reasoningTokens),
+				responseStream(), scope, outcome);
 	}
 
 	private @Nullable ResponseStream responseStream() {
@@ -200,6 +205,36 @@ public class ModelCallContext extends AgentObservationContext {
 	public void setCachedInputTokens(long cachedInputTokens) {
 		if (isTokenCount(cachedInputTokens, "cached input")) {
 			this.cachedInputTokens = cachedInputTokens;
+		}
+	}
+
+	public long getCacheWriteTokens() {
+		return this.cacheWriteTokens;
+	}
+
+	/**
+	 * Set the input tokens written to the provider's prompt cache; a negative count, or one
+	 * above {@link TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param cacheWriteTokens cache write input tokens
+	 */
+	public void setCacheWriteTokens(long cacheWriteTokens) {
+		if (isTokenCount(cacheWriteTokens, "cache write")) {
+			this.cacheWriteTokens = cacheWriteTokens;
+		}
+	}
+
+	public long getReasoningTokens() {
+		return this.reasoningTokens;
+	}
+
+	/**
+	 * Set the output tokens the model spent reasoning; a negative count, or one above
+	 * {@link TokenUsage#MAX_TOKENS}, is ignored with a warning.
+	 * @param reasoningTokens reasoning output tokens
+	 */
+	public void setReasoningTokens(long reasoningTokens) {
+		if (isTokenCount(reasoningTokens, "reasoning")) {
+			this.reasoningTokens = reasoningTokens;
 		}
 	}
 

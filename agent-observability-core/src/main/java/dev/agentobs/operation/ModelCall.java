@@ -84,6 +84,10 @@ public record ModelCall(String operationName, String providerName, String reques
 
 		private long cachedInputTokens;
 
+		private long cacheWriteTokens;
+
+		private long reasoningTokens;
+
 		private @Nullable ResponseStream stream;
 
 		Builder(String providerName, String requestModel) {
@@ -136,6 +140,36 @@ public record ModelCall(String operationName, String providerName, String reques
 		}
 
 		/**
+		 * Set how many of the input tokens were read from the provider's prompt cache: the
+		 * same as {@link #cachedInputTokens(long)}.
+		 * @param cacheReadTokens cache read input tokens, 0 to {@link TokenUsage#MAX_TOKENS}
+		 * @return this builder
+		 */
+		public Builder cacheReadTokens(long cacheReadTokens) {
+			return cachedInputTokens(cacheReadTokens);
+		}
+
+		/**
+		 * Set how many of the input tokens were written to the provider's prompt cache.
+		 * @param cacheWriteTokens cache write input tokens, 0 to {@link TokenUsage#MAX_TOKENS}
+		 * @return this builder
+		 */
+		public Builder cacheWriteTokens(long cacheWriteTokens) {
+			this.cacheWriteTokens = OperationChecks.requireCount(cacheWriteTokens, "cacheWriteTokens");
+			return this;
+		}
+
+		/**
+		 * Set how many of the output tokens the model spent reasoning.
+		 * @param reasoningTokens reasoning output tokens, 0 to {@link TokenUsage#MAX_TOKENS}
+		 * @return this builder
+		 */
+		public Builder reasoningTokens(long reasoningTokens) {
+			this.reasoningTokens = OperationChecks.requireCount(reasoningTokens, "reasoningTokens");
+			return this;
+		}
+
+		/**
 		 * Set how the answer streamed in: the call was streamed.
 		 * @param stream its chunks and their times, {@link ResponseStream#NO_CHUNKS} when it
 		 * ended before the first
@@ -149,8 +183,9 @@ public record ModelCall(String operationName, String providerName, String reques
 		@Override
 		public ModelCall build() {
 			return new ModelCall(this.operationName, this.providerName, this.requestModel, this.responseModel,
-					TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens), this.stream, scope(),
-					outcome());
+					TokenUsage.of(this.inputTokens, this.outputTokens, this.cachedInputTokens, this.cacheWriteTokens,
+							this.reasoningTokens),
+					this.stream, scope(), outcome());
 		}
 
 	}

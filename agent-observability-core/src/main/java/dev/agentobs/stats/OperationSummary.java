@@ -12,19 +12,23 @@ import java.time.Duration;
  * @param p95ResponseTime the duration 95% of them did not exceed, within 1%
  * @param inputTokens the input tokens of model calls among them
  * @param outputTokens the output tokens of model calls among them
+ * @param cacheReadTokens the input tokens among them read from a prompt cache
+ * @param cacheWriteTokens the input tokens among them written to a prompt cache
+ * @param reasoningTokens the output tokens among them spent reasoning
  * @param firstChunks how many of them were streamed model calls whose first chunk came
  * @param p95TimeToFirstChunk the time to first chunk 95% of those did not exceed, within 1%;
  * zero without any
  * @since 0.1.0
  */
 public record OperationSummary(long requests, long errors, Duration averageResponseTime, Duration p95ResponseTime,
-		long inputTokens, long outputTokens, long firstChunks, Duration p95TimeToFirstChunk) {
+		long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens, long reasoningTokens,
+		long firstChunks, Duration p95TimeToFirstChunk) {
 
 	/** No operations at all. */
 	public static final OperationSummary EMPTY = new OperationSummary(0, 0, Duration.ZERO, Duration.ZERO, 0, 0);
 
 	/**
-	 * A summary of operations none of which streamed.
+	 * A summary of operations none of which streamed, used a prompt cache or reasoned.
 	 * @param requests how many operations finished
 	 * @param errors how many of them failed
 	 * @param averageResponseTime their mean duration
@@ -34,7 +38,8 @@ public record OperationSummary(long requests, long errors, Duration averageRespo
 	 */
 	public OperationSummary(long requests, long errors, Duration averageResponseTime, Duration p95ResponseTime,
 			long inputTokens, long outputTokens) {
-		this(requests, errors, averageResponseTime, p95ResponseTime, inputTokens, outputTokens, 0, Duration.ZERO);
+		this(requests, errors, averageResponseTime, p95ResponseTime, inputTokens, outputTokens, 0, 0, 0, 0,
+				Duration.ZERO);
 	}
 
 	/**
@@ -45,7 +50,8 @@ public record OperationSummary(long requests, long errors, Duration averageRespo
 	public OperationSummary withFirstChunks(OperationSummary firstChunks) {
 		return (firstChunks.requests() == 0) ? this
 				: new OperationSummary(this.requests, this.errors, this.averageResponseTime, this.p95ResponseTime,
-						this.inputTokens, this.outputTokens, firstChunks.requests(), firstChunks.p95ResponseTime());
+						this.inputTokens, this.outputTokens, this.cacheReadTokens, this.cacheWriteTokens,
+						this.reasoningTokens, firstChunks.requests(), firstChunks.p95ResponseTime());
 	}
 
 	/**

@@ -162,6 +162,24 @@ class ModelCallStreamingTests {
 		assertThat(this.operations).isEmpty();
 	}
 
+	@Test
+	void cacheAndReasoningTokensReachTheOperationFromTheCallAndTheStream() {
+		this.observations.model("openai", "o3")
+			.observe((call) -> call.tokens(2000, 900).cacheReadTokens(1536).cacheWriteTokens(256).reasoningTokens(700));
+		this.observations.model("anthropic", "claude-sonnet-4")
+			.startStream()
+			.chunk()
+			.tokens(300, 40)
+			.cacheReadTokens(128)
+			.cacheWriteTokens(64)
+			.reasoningTokens(-1)
+			.complete();
+		assertThat(((ModelCall) this.operations.get(0)).tokens())
+			.isEqualTo(new dev.agentobs.operation.TokenUsage(2000, 900, 1536, 256, 700));
+		assertThat(((ModelCall) this.operations.get(1)).tokens())
+			.isEqualTo(new dev.agentobs.operation.TokenUsage(300, 40, 128, 64, 0));
+	}
+
 	private static void pause(long millis) {
 		try {
 			Thread.sleep(millis);

@@ -56,12 +56,26 @@ public record AgentsHealth(Status status, @Nullable String reason, Map<String, O
 	}
 
 	/**
-	 * A count of input and output tokens.
+	 * A count of input and output tokens, and of the kinds within them when there were any.
 	 *
 	 * @param input the input tokens
 	 * @param output the output tokens
+	 * @param cacheRead the input tokens read from a prompt cache, or {@code null} when none
+	 * @param cacheWrite the input tokens written to a prompt cache, or {@code null} when none
+	 * @param reasoning the output tokens spent reasoning, or {@code null} when none
 	 */
-	public record TokenCount(long input, long output) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record TokenCount(long input, long output, @Nullable Long cacheRead, @Nullable Long cacheWrite,
+			@Nullable Long reasoning) {
+
+		/**
+		 * A count of input and output tokens only.
+		 * @param input the input tokens
+		 * @param output the output tokens
+		 */
+		public TokenCount(long input, long output) {
+			this(input, output, null, null, null);
+		}
 
 	}
 

@@ -75,7 +75,9 @@ public class AgentsHealthCheck {
 		details.put("models", windows(snapshot.models(), true));
 		details.put("tools", windows(snapshot.tools(), false));
 		DailyUsage today = snapshot.today();
-		details.put("tokens", new AgentsHealth.Tokens(new TokenCount(window.inputTokens(), window.outputTokens()),
+		details.put("tokens", new AgentsHealth.Tokens(new TokenCount(window.inputTokens(), window.outputTokens(),
+				JsonValues.countOrNull(window.cacheReadTokens()), JsonValues.countOrNull(window.cacheWriteTokens()),
+				JsonValues.countOrNull(window.reasoningTokens())),
 				(today != null) ? new TokenCount(today.inputTokens(), today.outputTokens()) : null));
 		if (today != null) {
 			details.put("costToday", JsonValues.cost(today.cost()));

@@ -23,6 +23,7 @@ import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.CodeExecution;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.ResponseStream;
+import dev.agentobs.operation.TokenUsage;
 import dev.agentobs.operation.ToolCall;
 
 /**
@@ -55,6 +56,22 @@ public class AgentMetrics implements AgentOperationSink {
 
 	/** Model token usage: {@code gen_ai_client_token_usage_tokens}. */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+	/**
+	 * Model tokens of the kinds within input and output, counted:
+	 * {@code agent_token_usage_detail_tokens_total}, {@code gen_ai_token_type} one of
+	 * {@value #CACHE_READ}, {@value #CACHE_CREATION}, {@value #REASONING}.
+	 */
+	public static final String TOKEN_USAGE_DETAIL = "agent.token.usage.detail";
+
+	/** The token type of input tokens read from the provider's prompt cache. */
+	public static final String CACHE_READ = "cache_read";
+
+	/** The token type of input tokens written to the provider's prompt cache. */
+	public static final String CACHE_CREATION = "cache_creation";
+
+	/** The token type of output tokens the model spent reasoning. */
+	public static final String REASONING = "reasoning";
 
 	/** Agent run durations: {@code gen_ai_invoke_agent_duration_seconds}. */
 	public static final String AGENT_RUN_DURATION = "gen_ai.invoke_agent.duration";
@@ -136,6 +153,8 @@ public class AgentMetrics implements AgentOperationSink {
 
 	private final ConcurrentMap<MeterKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<MeterKey, Counter> tokenCounters = new ConcurrentHashMap<>();
+
 	// Meters by the names operations come with, before capping: a name's capped value never
 	// changes once seen, and a family's series are never removed, so neither does the meter of
 	// a combination of names (folded or not).
@@ -144,6 +163,8 @@ public class AgentMetrics implements AgentOperationSink {
 		.values().length];
 
 	private final NameCombinationCache<SummaryRecorder> recentTokenSummaries = new NameCombinationCache<>();
+
+	private final NameCombinationCache<CounterRecorder> recentTokenCounters = new NameCombinationCache<>();
 
 	private final NameCombinationCache<TimerRecorder> recentFirstChunkTimers = new NameCombinationCache<>();
 
@@ -175,6 +196,16 @@ public class AgentMetrics implements AgentOperationSink {
 			}
 			if (call.tokens().output() > 0) {
 				tokenSummary(call, OUTPUT).record(call.tokens().output());
+			}
+			TokenUsage tokens = call.tokens();
+			if (tokens.cachedInput() > 0) {
+				tokenCounter(call, CACHE_READ).increment(tokens.cachedInput());
+			}
+			if (tokens.cacheWriteInput() > 0) {
+				tokenCounter(call, CACHE_CREATION).increment(tokens.cacheWriteInput());
+			}
+			if (tokens.reasoningOutput() > 0) {
+				tokenCounter(call, REASONING).increment(tokens.reasoningOutput());
 			}
 			ResponseStream stream = call.stream();
 			if (stream != null && stream.hasChunks()) {
@@ -286,6 +317,38 @@ public class AgentMetrics implements AgentOperationSink {
 					null, summary);
 		}
 		return summary;
+	}
+
+	private CounterRecorder tokenCounter(ModelCall call, String tokenType) {
+		CounterRecorder counter = this.recentTokenCounters.find(call.operationName(), call.providerName(),
+				call.requestModel(), tokenType, null);
+		if (counter == null) {
+			MeterKey key = MeterKey.of(TOKEN_USAGE_DETAIL, this.operations.limit(call.operationName()),
+					this.providers.limit(call.providerName()), this.models.limit(call.requestModel()), tokenType);
+			SeriesLimiter family = this.limits.forFamily(TOKEN_USAGE_DETAIL);
+			Counter existing = this.tokenCounters.get(key);
+			if (existing != null || family.admit()) {
+				counter = new CounterRecorder(
+						(existing != null) ? existing : this.tokenCounters.computeIfAbsent(key, this::tokenCounterOf),
+						null);
+			}
+			else {
+				// The token type is the code's own: folded series keep it
+				counter = new CounterRecorder(this.tokenCounters.computeIfAbsent(key.folded(tokenType),
+						this::tokenCounterOf), family.folded(this.registry));
+			}
+			this.recentTokenCounters.put(call.operationName(), call.providerName(), call.requestModel(), tokenType,
+					null, counter);
+		}
+		return counter;
+	}
+
+	private Counter tokenCounterOf(MeterKey key) {
+		return Counter.builder(TOKEN_USAGE_DETAIL)
+			.description("Input tokens read from or written to the prompt cache, and output tokens spent reasoning")
+			.baseUnit("tokens")
+			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), TOKEN_TYPE, key.d()))
+			.register(this.registry);
 	}
 
 	/**
@@ -438,6 +501,20 @@ public class AgentMetrics implements AgentOperationSink {
 
 		void record(long tokens) {
 			this.summary.record(tokens);
+			if (this.folded != null) {
+				this.folded.increment();
+			}
+		}
+
+	}
+
+	/**
+	 * A token counter and, when it is a folded series, the count of operations folded.
+	 */
+	private record CounterRecorder(Counter counter, @Nullable Counter folded) {
+
+		void increment(long tokens) {
+			this.counter.increment(tokens);
 			if (this.folded != null) {
 				this.folded.increment();
 			}

@@ -104,6 +104,14 @@ public class AgentsReport {
 		row(report, "p95", human(window.p95ResponseTime()), human(total.p95ResponseTime()));
 		row(report, "Tokens in / out", count(window.inputTokens()) + " / " + count(window.outputTokens()),
 				count(total.inputTokens()) + " / " + count(total.outputTokens()));
+		if (total.cacheReadTokens() > 0 || total.cacheWriteTokens() > 0) {
+			row(report, "Of input: cache read / write",
+					count(window.cacheReadTokens()) + " / " + count(window.cacheWriteTokens()),
+					count(total.cacheReadTokens()) + " / " + count(total.cacheWriteTokens()));
+		}
+		if (total.reasoningTokens() > 0) {
+			row(report, "Of output: reasoning", count(window.reasoningTokens()), count(total.reasoningTokens()));
+		}
 	}
 
 	private static void models(StringBuilder report, StatisticsSnapshot snapshot, String last) {

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How numbers read in JSON, the same in the health details and every endpoint whatever
  * mapper writes them: durations as ISO-8601 strings ({@code PT1.25S}), rates as fractions
@@ -47,6 +49,15 @@ public final class JsonValues {
 
 	private static double round(double value, int places) {
 		return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	/**
+	 * A count as a JSON value present only when there is something to count.
+	 * @param count the count
+	 * @return the count, or {@code null} when 0
+	 */
+	public static @Nullable Long countOrNull(long count) {
+		return (count != 0) ? count : null;
 	}
 
 }

@@ -17,6 +17,9 @@ import dev.agentobs.stats.OperationSummary;
  * @param p95ResponseTime the duration 95% of them did not exceed, ISO-8601
  * @param inputTokens their input tokens, or {@code null} for tools
  * @param outputTokens their output tokens, or {@code null} for tools
+ * @param cacheReadTokens their input tokens read from a prompt cache, or {@code null} when none
+ * @param cacheWriteTokens their input tokens written to a prompt cache, or {@code null} when none
+ * @param reasoningTokens their output tokens spent reasoning, or {@code null} when none
  * @param firstChunks how many were streamed model calls whose first chunk came, or
  * {@code null} when none
  * @param p95TimeToFirstChunk the time to first chunk 95% of those did not exceed, ISO-8601, or
@@ -26,6 +29,7 @@ import dev.agentobs.stats.OperationSummary;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OperationSummaryDescriptor(long requests, long errors, double successRate, double errorRate,
 		String averageResponseTime, String p95ResponseTime, @Nullable Long inputTokens, @Nullable Long outputTokens,
+		@Nullable Long cacheReadTokens, @Nullable Long cacheWriteTokens, @Nullable Long reasoningTokens,
 		@Nullable Long firstChunks, @Nullable String p95TimeToFirstChunk) {
 
 	/**
@@ -48,7 +52,8 @@ public record OperationSummaryDescriptor(long requests, long errors, double succ
 				JsonValues.rate(summary.successRate()), JsonValues.rate(summary.errorRate()),
 				JsonValues.duration(summary.averageResponseTime()), JsonValues.duration(summary.p95ResponseTime()),
 				withTokens ? summary.inputTokens() : null, withTokens ? summary.outputTokens() : null,
-				(summary.firstChunks() > 0) ? summary.firstChunks() : null,
+				JsonValues.countOrNull(summary.cacheReadTokens()), JsonValues.countOrNull(summary.cacheWriteTokens()),
+				JsonValues.countOrNull(summary.reasoningTokens()), JsonValues.countOrNull(summary.firstChunks()),
 				(summary.firstChunks() > 0) ? JsonValues.duration(summary.p95TimeToFirstChunk()) : null);
 	}
 

@@ -23,6 +23,7 @@ import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.ResponseStream;
+import dev.agentobs.operation.TokenUsage;
 import dev.agentobs.operation.ToolCall;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.ComponentStatistics;
@@ -128,19 +129,18 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 			statistics(this.agents, this.agentNames, run.agentName()).record(slot, nanos, failed);
 		}
 		else if (operation instanceof ModelCall call) {
-			long input = call.tokens().input();
-			long output = call.tokens().output();
+			TokenUsage tokens = call.tokens();
 			RollingStatistics model = statistics(this.models, this.modelNames, call.requestModel());
 			model.record(slot, nanos, failed);
-			model.recordTokens(slot, input, output);
+			model.recordTokens(slot, tokens);
 			ResponseStream stream = call.stream();
 			if (stream != null && stream.hasChunks()) {
 				statistics(this.firstChunks, this.modelNames, call.requestModel()).record(slot,
 						stream.timeToFirstChunk().toNanos(), false);
 			}
-			this.overall.recordTokens(slot, input, output);
+			this.overall.recordTokens(slot, tokens);
 			if (agent != null) {
-				statistics(this.agents, this.agentNames, agent).recordTokens(slot, input, output);
+				statistics(this.agents, this.agentNames, agent).recordTokens(slot, tokens);
 			}
 		}
 		else if (operation instanceof ToolCall call) {

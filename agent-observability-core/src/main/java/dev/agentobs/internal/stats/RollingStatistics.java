@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.internal.support.SaturatingSum;
+import dev.agentobs.operation.TokenUsage;
 import dev.agentobs.stats.OperationSummary;
 
 /**
@@ -22,6 +23,9 @@ import dev.agentobs.stats.OperationSummary;
  * @since 0.1.0
  */
 final class RollingStatistics {
+
+	// Input, output, cache read, cache write and reasoning
+	private static final int TOKEN_KINDS = 5;
 
 	private final AtomicReferenceArray<@Nullable Slot> slots;
 
@@ -57,17 +61,16 @@ final class RollingStatistics {
 	/**
 	 * Count tokens used, without counting an operation.
 	 * @param slotIndex the time slot they were used in
-	 * @param input input tokens
-	 * @param output output tokens
+	 * @param tokens the tokens
 	 */
-	void recordTokens(long slotIndex, long input, long output) {
-		if (input == 0 && output == 0) {
+	void recordTokens(long slotIndex, TokenUsage tokens) {
+		if (tokens == TokenUsage.NONE) {
 			return;
 		}
-		this.total.addTokens(input, output);
+		this.total.addTokens(tokens);
 		Slot slot = slot(slotIndex);
 		if (slot != null) {
-			slot.counters.addTokens(input, output);
+			slot.counters.addTokens(tokens);
 		}
 	}
 
@@ -97,8 +100,7 @@ final class RollingStatistics {
 		long requests = 0;
 		long errors = 0;
 		long nanos = 0;
-		long input = 0;
-		long output = 0;
+		long[] tokens = new long[TOKEN_KINDS];
 		long min = Long.MAX_VALUE;
 		long max = 0;
 		for (int i = 0; i < this.slots.length(); i++) {
@@ -110,8 +112,7 @@ final class RollingStatistics {
 			requests += slotRequests;
 			errors += slot.counters.errors.sum();
 			nanos = SaturatingSum.add(nanos, slot.counters.nanos.get());
-			input = SaturatingSum.add(input, slot.counters.inputTokens.get());
-			output = SaturatingSum.add(output, slot.counters.outputTokens.get());
+			slot.counters.addTokensTo(tokens);
 			min = Math.min(min, slot.counters.minNanos.get());
 			max = Math.max(max, slot.counters.maxNanos.get());
 			if (slotRequests > 0) {
@@ -121,7 +122,7 @@ final class RollingStatistics {
 				}
 			}
 		}
-		return summary(requests, errors, nanos, input, output, min, max, histogram);
+		return summary(requests, errors, nanos, tokens, min, max, histogram);
 	}
 
 	/**
@@ -133,9 +134,10 @@ final class RollingStatistics {
 		for (int bucket = 0; bucket < histogram.length; bucket++) {
 			histogram[bucket] = this.totalHistogram.get(bucket);
 		}
-		return summary(this.total.requests.sum(), this.total.errors.sum(), this.total.nanos.get(),
-				this.total.inputTokens.get(), this.total.outputTokens.get(), this.total.minNanos.get(),
-				this.total.maxNanos.get(), histogram);
+		long[] tokens = new long[TOKEN_KINDS];
+		this.total.addTokensTo(tokens);
+		return summary(this.total.requests.sum(), this.total.errors.sum(), this.total.nanos.get(), tokens,
+				this.total.minNanos.get(), this.total.maxNanos.get(), histogram);
 	}
 
 	/**
@@ -146,11 +148,11 @@ final class RollingStatistics {
 		return this.slots.length();
 	}
 
-	private static OperationSummary summary(long requests, long errors, long nanos, long input, long output,
-			long min, long max, long @Nullable [] histogram) {
+	private static OperationSummary summary(long requests, long errors, long nanos, long[] tokens, long min,
+			long max, long @Nullable [] histogram) {
 		if (requests == 0) {
-			return (input == 0 && output == 0) ? OperationSummary.EMPTY
-					: new OperationSummary(0, 0, Duration.ZERO, Duration.ZERO, input, output);
+			return isZero(tokens) ? OperationSummary.EMPTY
+					: summary(0, 0, Duration.ZERO, Duration.ZERO, tokens);
 		}
 		// The histogram's sum may run ahead of the counters read a moment earlier: rank by its own.
 		long counted = 0;
@@ -163,8 +165,22 @@ final class RollingStatistics {
 		if (min <= max) {
 			p95 = Math.max(min, Math.min(p95, max));
 		}
-		return new OperationSummary(requests, errors, Duration.ofNanos(nanos / requests), Duration.ofNanos(p95), input,
-				output);
+		return summary(requests, errors, Duration.ofNanos(nanos / requests), Duration.ofNanos(p95), tokens);
+	}
+
+	private static OperationSummary summary(long requests, long errors, Duration average, Duration p95,
+			long[] tokens) {
+		return new OperationSummary(requests, errors, average, p95, tokens[0], tokens[1], tokens[2], tokens[3],
+				tokens[4], 0, Duration.ZERO);
+	}
+
+	private static boolean isZero(long[] tokens) {
+		for (long count : tokens) {
+			if (count != 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -184,6 +200,12 @@ final class RollingStatistics {
 
 		final LongAccumulator outputTokens = new LongAccumulator(SaturatingSum::add, 0);
 
+		final LongAccumulator cacheReadTokens = new LongAccumulator(SaturatingSum::add, 0);
+
+		final LongAccumulator cacheWriteTokens = new LongAccumulator(SaturatingSum::add, 0);
+
+		final LongAccumulator reasoningTokens = new LongAccumulator(SaturatingSum::add, 0);
+
 		// The extremes keep the p95 read from buckets within what was recorded (exact for one value).
 		final LongAccumulator minNanos = new LongAccumulator(Math::min, Long.MAX_VALUE);
 
@@ -199,9 +221,30 @@ final class RollingStatistics {
 			}
 		}
 
-		void addTokens(long input, long output) {
-			this.inputTokens.accumulate(input);
-			this.outputTokens.accumulate(output);
+		void addTokens(TokenUsage tokens) {
+			this.inputTokens.accumulate(tokens.input());
+			this.outputTokens.accumulate(tokens.output());
+			if (tokens.cachedInput() > 0) {
+				this.cacheReadTokens.accumulate(tokens.cachedInput());
+			}
+			if (tokens.cacheWriteInput() > 0) {
+				this.cacheWriteTokens.accumulate(tokens.cacheWriteInput());
+			}
+			if (tokens.reasoningOutput() > 0) {
+				this.reasoningTokens.accumulate(tokens.reasoningOutput());
+			}
+		}
+
+		/**
+		 * Add the token counts to sums in the order input, output, cache read, cache write,
+		 * reasoning.
+		 */
+		void addTokensTo(long[] sums) {
+			sums[0] = SaturatingSum.add(sums[0], this.inputTokens.get());
+			sums[1] = SaturatingSum.add(sums[1], this.outputTokens.get());
+			sums[2] = SaturatingSum.add(sums[2], this.cacheReadTokens.get());
+			sums[3] = SaturatingSum.add(sums[3], this.cacheWriteTokens.get());
+			sums[4] = SaturatingSum.add(sums[4], this.reasoningTokens.get());
 		}
 
 	}

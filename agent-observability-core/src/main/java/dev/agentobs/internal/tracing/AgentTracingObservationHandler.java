@@ -27,6 +27,10 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 
 	private static final String CACHED_INPUT_TOKENS = GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS.key();
 
+	private static final String CACHE_WRITE_INPUT_TOKENS = GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS.key();
+
+	private static final String REASONING_OUTPUT_TOKENS = GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS.key();
+
 	private static final String REQUEST_STREAM = GenAiAttributes.REQUEST_STREAM.key();
 
 	private static final String TIME_TO_FIRST_CHUNK = GenAiAttributes.RESPONSE_TIME_TO_FIRST_CHUNK.key();
@@ -64,6 +68,12 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 			}
 			if (modelCall.getCachedInputTokens() > 0) {
 				span.tag(CACHED_INPUT_TOKENS, modelCall.getCachedInputTokens());
+			}
+			if (modelCall.getCacheWriteTokens() > 0) {
+				span.tag(CACHE_WRITE_INPUT_TOKENS, modelCall.getCacheWriteTokens());
+			}
+			if (modelCall.getReasoningTokens() > 0) {
+				span.tag(REASONING_OUTPUT_TOKENS, modelCall.getReasoningTokens());
 			}
 			span.tag(REQUEST_STREAM, modelCall.isStreamed());
 			Duration timeToFirstChunk = modelCall.getTimeToFirstChunk();

@@ -21,6 +21,7 @@ import dev.agentobs.internal.report.OperationSummaryDescriptor;
 import dev.agentobs.internal.report.RecentErrorDescriptor;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.stats.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +108,12 @@ class AgentsHealthCheckTests {
 			.duration(Duration.ofMillis(1250))
 			.error(new IllegalStateException("provider said: invalid api_key=sk-secret-1234567890abcd"))
 			.build());
-		record(AgentOperation.modelCall("openai", "gpt-4o").tokens(1_000_000, 100_000).build());
+		record(AgentOperation.modelCall("openai", "gpt-4o")
+			.tokens(1_000_000, 100_000)
+			.cacheReadTokens(600_000)
+			.reasoningTokens(20_000)
+			.stream(new ResponseStream(40, Duration.ofMillis(700), Duration.ofMillis(1100)))
+			.build());
 		record(AgentOperation.toolCall("web_search").duration(Duration.ofMillis(80)).build());
 
 		AgentsHealth health = this.check.check();
@@ -122,8 +128,18 @@ class AgentsHealthCheckTests {
 			.containsEntry("activeRuns", 0)
 			.containsEntry("costToday", 3.5)
 			.containsEntry("alerts", List.of())
-			.containsEntry("tokens", new Tokens(new TokenCount(1_000_000L, 100_000L),
+			.containsEntry("tokens", new Tokens(new TokenCount(1_000_000L, 100_000L, 600_000L, null, 20_000L),
 					new TokenCount(1_000_000L, 100_000L)));
+		assertThat(details.get("models"))
+			.asInstanceOf(InstanceOfAssertFactories.map(String.class, OperationSummaryDescriptor.class))
+			.extractingByKey("gpt-4o")
+			.satisfies((model) -> {
+				assertThat(model.cacheReadTokens()).isEqualTo(600_000L);
+				assertThat(model.cacheWriteTokens()).isNull();
+				assertThat(model.reasoningTokens()).isEqualTo(20_000L);
+				assertThat(model.firstChunks()).isEqualTo(1L);
+				assertThat(model.p95TimeToFirstChunk()).isEqualTo("PT0.7S");
+			});
 		assertThat(details.get("recentErrors")).asInstanceOf(InstanceOfAssertFactories.list(RecentErrorDescriptor.class))
 			.singleElement()
 			.satisfies((error) -> {

@@ -205,6 +205,29 @@ class AgentMetricsTests {
 		assertThat(this.registry.scrape()).doesNotContain("time_to_first_chunk").doesNotContain("time_per_output_chunk");
 	}
 
+	@Test
+	void cacheAndReasoningTokensAreCountedByKindAndTheConventionsTokenUsageKeepsInputAndOutputOnly() {
+		for (int i = 0; i < 2; i++) {
+			this.metrics.accept(AgentOperation.modelCall("anthropic", "claude-sonnet-4")
+				.tokens(5000, 800)
+				.cacheReadTokens(4096)
+				.cacheWriteTokens(512)
+				.reasoningTokens(300)
+				.duration(Duration.ofMillis(10))
+				.build());
+		}
+		String scrape = this.registry.scrape();
+		String labels = "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"anthropic\","
+				+ "gen_ai_request_model=\"claude-sonnet-4\",gen_ai_token_type=";
+		assertThat(scrape).contains("# TYPE agent_token_usage_detail_tokens_total counter")
+			.contains("agent_token_usage_detail_tokens_total{" + labels + "\"cache_read\"} 8192.0")
+			.contains("agent_token_usage_detail_tokens_total{" + labels + "\"cache_creation\"} 1024.0")
+			.contains("agent_token_usage_detail_tokens_total{" + labels + "\"reasoning\"} 600.0")
+			.contains("gen_ai_client_token_usage_tokens_sum{" + labels + "\"input\"} 10000.0")
+			.contains("gen_ai_client_token_usage_tokens_sum{" + labels + "\"output\"} 1600.0")
+			.doesNotContain("gen_ai_client_token_usage_tokens_count{" + labels + "\"cache");
+	}
+
 	private static List<String> bucketsOf(String scrape, String family) {
 		String firstSeries = null;
 		Pattern pattern = Pattern.compile("^" + family + "_bucket\\{(.*)le=\"([^\"]+)\"\\}", Pattern.MULTILINE);

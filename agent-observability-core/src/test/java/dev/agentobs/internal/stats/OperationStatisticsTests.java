@@ -227,6 +227,27 @@ class OperationStatisticsTests {
 		assertThat(snapshot.models().get("o3").window().p95TimeToFirstChunk()).isZero();
 	}
 
+	@Test
+	void cacheAndReasoningTokensAreSummedPerModelAgentAndOverall() {
+		for (int i = 0; i < 3; i++) {
+			this.statistics.accept(AgentOperation.modelCall("openai", "o3")
+				.agentName("research-agent")
+				.tokens(1000, 400)
+				.cacheReadTokens(600)
+				.cacheWriteTokens(100)
+				.reasoningTokens(250)
+				.build());
+		}
+		StatisticsSnapshot snapshot = this.statistics.snapshot();
+		for (OperationSummary summary : List.of(snapshot.models().get("o3").window(), snapshot.overall().window(),
+				snapshot.agents().get("research-agent").total())) {
+			assertThat(summary.inputTokens()).isEqualTo(3000);
+			assertThat(summary.cacheReadTokens()).isEqualTo(1800);
+			assertThat(summary.cacheWriteTokens()).isEqualTo(300);
+			assertThat(summary.reasoningTokens()).isEqualTo(750);
+		}
+	}
+
 	private static AgentRun.Builder run(String agent, long millis) {
 		return AgentOperation.agentRun(agent).duration(Duration.ofMillis(millis));
 	}

@@ -126,6 +126,8 @@ class SpringAiBridgeTests {
 			assertThat(model.tokens().input()).isEqualTo(12);
 			assertThat(model.tokens().output()).isEqualTo(3);
 			assertThat(model.tokens().cachedInput()).isEqualTo(4);
+			// Spring AI maps no reasoning tokens: they come from OpenAI's own usage
+			assertThat(model.tokens().reasoningOutput()).isEqualTo(2);
 			assertThat(model.agentName()).isEqualTo("geography-agent");
 			assertThat(model.runId()).isEqualTo(run.runId());
 			assertThat(model.scope().conversationId()).isEqualTo("conv-7");

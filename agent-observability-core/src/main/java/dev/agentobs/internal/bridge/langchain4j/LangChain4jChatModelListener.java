@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.agentobs.internal.observation.NativeTokenUsage;
 import dev.agentobs.observation.AgentObservationDocumentation;
 import dev.agentobs.observation.DefaultModelCallObservationConvention;
 import dev.agentobs.observation.ModelCallContext;
@@ -76,6 +77,13 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 		if (usage != null) {
 			context.setInputTokens(count(usage.inputTokenCount()));
 			context.setOutputTokens(count(usage.outputTokenCount()));
+			// OpenAI's and Anthropic's token usage subclasses count the kinds within input and output
+			NativeTokenUsage kinds = NativeTokenUsage.of(usage);
+			if (kinds != NativeTokenUsage.NONE) {
+				context.setCachedInputTokens(kinds.cacheRead());
+				context.setCacheWriteTokens(kinds.cacheWrite());
+				context.setReasoningTokens(kinds.reasoning());
+			}
 		}
 		observation.stop();
 	}

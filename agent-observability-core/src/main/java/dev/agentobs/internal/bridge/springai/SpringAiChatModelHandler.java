@@ -11,9 +11,11 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.util.ClassUtils;
 
 import dev.agentobs.internal.observation.GenAiProviderNames;
+import dev.agentobs.internal.observation.NativeTokenUsage;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.TokenUsage;
 
 /**
  * Records every finished Spring AI chat model call, blocking or streaming, as one model call:
@@ -29,8 +31,8 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 
 	private static final String UNKNOWN_MODEL = "unknown";
 
-	// Spring AI 1.1's usage has no cached-token count; the guarded call is never linked there
-	private static final boolean HAS_CACHED_TOKENS = ClassUtils.hasMethod(Usage.class, "getCacheReadInputTokens");
+	// Spring AI 1.1's usage has no cache-token counts; the guarded calls are never linked there
+	private static final boolean HAS_CACHE_TOKENS = ClassUtils.hasMethod(Usage.class, "getCacheReadInputTokens");
 
 	/**
 	 * Create a handler.
@@ -59,12 +61,13 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
 			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
-			if (HAS_CACHED_TOKENS) {
-				Long cached = usage.getCacheReadInputTokens();
-				if (cached != null && cached > 0) {
-					call.cachedInputTokens(cached);
-				}
-			}
+			// The provider's own usage counts what Spring AI does not map (reasoning; cache tokens on 1.1)
+			NativeTokenUsage kinds = NativeTokenUsage.of(usage.getNativeUsage());
+			long cacheRead = HAS_CACHE_TOKENS ? count(usage.getCacheReadInputTokens()) : 0;
+			long cacheWrite = HAS_CACHE_TOKENS ? count(usage.getCacheWriteInputTokens()) : 0;
+			call.cacheReadTokens(valid((cacheRead > 0) ? cacheRead : kinds.cacheRead()))
+				.cacheWriteTokens(valid((cacheWrite > 0) ? cacheWrite : kinds.cacheWrite()))
+				.reasoningTokens(valid(kinds.reasoning()));
 		}
 		return call;
 	}
@@ -74,8 +77,13 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 		return context instanceof ChatModelObservationContext;
 	}
 
-	private static long count(@Nullable Integer tokens) {
-		return (tokens != null && tokens > 0) ? tokens : 0;
+	private static long count(@Nullable Number tokens) {
+		return (tokens != null && tokens.longValue() > 0) ? tokens.longValue() : 0;
+	}
+
+	// A count the builder would refuse (above TokenUsage.MAX_TOKENS) is no count
+	private static long valid(long tokens) {
+		return (tokens <= TokenUsage.MAX_TOKENS) ? tokens : 0;
 	}
 
 	private static @Nullable String text(@Nullable String value) {

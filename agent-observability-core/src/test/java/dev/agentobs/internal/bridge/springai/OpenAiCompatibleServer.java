@@ -59,25 +59,26 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 				send(exchange, 200, "text/event-stream", stream());
 			}
 			else if (body.contains("\"role\":\"tool\"")) {
-				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 0));
+				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 48, 4));
 			}
 			else if (body.contains("\"tools\"")) {
 				send(exchange, 200, "application/json", toolCall());
 			}
 			else {
-				send(exchange, 200, "application/json", answer("chatcmpl-1", "Paris", 12, 3, 4));
+				send(exchange, 200, "application/json", answer("chatcmpl-1", "Paris", 12, 3, 4, 2));
 			}
 		}
 	}
 
-	private static String answer(String id, String content, int input, int output, int cached) {
+	private static String answer(String id, String content, int input, int output, int cached, int reasoning) {
 		return """
 				{"id":"%s","object":"chat.completion","created":1700000000,"model":"%s",
 				 "choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},
 				   "logprobs":null,"finish_reason":"stop"}],
 				 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d,
-				   "prompt_tokens_details":{"cached_tokens":%d}}}
-				""".formatted(id, RESPONSE_MODEL, content, input, output, input + output, cached);
+				   "prompt_tokens_details":{"cached_tokens":%d},
+				   "completion_tokens_details":{"reasoning_tokens":%d}}}
+				""".formatted(id, RESPONSE_MODEL, content, input, output, input + output, cached, reasoning);
 	}
 
 	private static String toolCall() {

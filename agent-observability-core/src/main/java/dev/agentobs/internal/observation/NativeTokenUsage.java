@@ -1,0 +1,116 @@
+package dev.agentobs.internal.observation;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The token kinds a provider's own usage object counts and a framework's usage does not map:
+ * cache reads, cache writes and reasoning tokens, read by the accessor names the providers'
+ * clients use, so that neither bridge compiles against any provider's client. OpenAI's
+ * {@code prompt_tokens_details.cached_tokens} and {@code completion_tokens_details.reasoning_tokens}
+ * (Spring AI's {@code promptTokensDetails()} / {@code completionTokenDetails()}, the OpenAI Java
+ * SDK's {@code promptTokensDetails()} / {@code completionTokensDetails()}, LangChain4j's
+ * {@code inputTokensDetails()} / {@code outputTokensDetails()}), and Anthropic's
+ * {@code cache_read_input_tokens} / {@code cache_creation_input_tokens}. Accessors are looked up
+ * once per class; a value that is missing, negative or not a number counts 0.
+ *
+ * @param cacheRead input tokens read from the prompt cache
+ * @param cacheWrite input tokens written to the prompt cache
+ * @param reasoning output tokens spent reasoning
+ * @since 0.1.0
+ */
+public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning) {
+
+	/** Nothing counted. */
+	public static final NativeTokenUsage NONE = new NativeTokenUsage(0, 0, 0);
+
+	private static final String[] CACHE_READ = { "cacheReadInputTokens", "promptTokensDetails.cachedTokens",
+			"inputTokensDetails.cachedTokens" };
+
+	private static final String[] CACHE_WRITE = { "cacheCreationInputTokens" };
+
+	private static final String[] REASONING = { "completionTokenDetails.reasoningTokens",
+			"completionTokensDetails.reasoningTokens", "outputTokensDetails.reasoningTokens", "reasoningTokens" };
+
+	private static final ClassValue<Method[]> accessors = new ClassValue<>() {
+		@Override
+		protected Method[] computeValue(Class<?> type) {
+			return publicNoArgMethods(type);
+		}
+	};
+
+	/**
+	 * Read the kinds a provider's usage object counts.
+	 * @param usage the provider's usage, or {@code null}
+	 * @return the counts, {@link #NONE} when there are none
+	 */
+	public static NativeTokenUsage of(@Nullable Object usage) {
+		if (usage == null) {
+			return NONE;
+		}
+		long cacheRead = first(usage, CACHE_READ);
+		long cacheWrite = first(usage, CACHE_WRITE);
+		long reasoning = first(usage, REASONING);
+		return (cacheRead == 0 && cacheWrite == 0 && reasoning == 0) ? NONE
+				: new NativeTokenUsage(cacheRead, cacheWrite, reasoning);
+	}
+
+	private static long first(Object usage, String[] paths) {
+		for (String path : paths) {
+			long count = read(usage, path);
+			if (count > 0) {
+				return count;
+			}
+		}
+		return 0;
+	}
+
+	private static long read(Object usage, String path) {
+		Object value = usage;
+		int start = 0;
+		while (value != null && start <= path.length()) {
+			int end = path.indexOf('.', start);
+			String name = (end < 0) ? path.substring(start) : path.substring(start, end);
+			value = unwrap(call(value, name));
+			start = (end < 0) ? path.length() + 1 : end + 1;
+		}
+		return (value instanceof Number number && number.longValue() > 0) ? number.longValue() : 0;
+	}
+
+	private static @Nullable Object call(Object target, String name) {
+		for (Method method : accessors.get(target.getClass())) {
+			if (method.getName().equals(name)) {
+				try {
+					return method.invoke(target);
+				}
+				catch (ReflectiveOperationException | RuntimeException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Object unwrap(@Nullable Object value) {
+		return (value instanceof Optional<?> optional) ? optional.orElse(null) : value;
+	}
+
+	private static Method[] publicNoArgMethods(Class<?> type) {
+		// Methods of a public type: a private implementation class's own methods cannot be called
+		Class<?> accessible = type;
+		while (accessible != null && !Modifier.isPublic(accessible.getModifiers())) {
+			accessible = accessible.getSuperclass();
+		}
+		if (accessible == null) {
+			return new Method[0];
+		}
+		return Arrays.stream(accessible.getMethods())
+			.filter((method) -> method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers()))
+			.toArray(Method[]::new);
+	}
+
+}
