@@ -59,7 +59,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 				send(exchange, 200, "text/event-stream", stream());
 			}
 			else if (body.contains("\"role\":\"tool\"")) {
-				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 48, 4));
+				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 0, 0));
 			}
 			else if (body.contains("\"tools\"")) {
 				send(exchange, 200, "application/json", toolCall());
@@ -88,7 +88,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 				   "tool_calls":[{"id":"call_weather_1","type":"function",
 				     "function":{"name":"currentWeather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
 				   "logprobs":null,"finish_reason":"tool_calls"}],
-				 "usage":{"prompt_tokens":60,"completion_tokens":15,"total_tokens":75}}
+				 "usage":{"prompt_tokens":60,"completion_tokens":15,"total_tokens":75,
+				   "prompt_tokens_details":{"cached_tokens":32},"completion_tokens_details":{"reasoning_tokens":5}}}
 				""".formatted(RESPONSE_MODEL);
 	}
 
