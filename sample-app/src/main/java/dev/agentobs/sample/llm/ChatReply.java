@@ -13,13 +13,29 @@ import org.jspecify.annotations.Nullable;
  * @param code code to run before the next step, {@code null} for none
  * @param inputTokens the tokens of the request
  * @param outputTokens the tokens of the reply
+ * @param cacheReadTokens the input tokens served from the prompt cache
+ * @param reasoningTokens the output tokens spent reasoning
  * @since 0.1.0
  */
 public record ChatReply(String responseModel, String content, List<ToolCall> toolCalls, @Nullable String code,
-		long inputTokens, long outputTokens) {
+		long inputTokens, long outputTokens, long cacheReadTokens, long reasoningTokens) {
 
 	public ChatReply {
 		toolCalls = List.copyOf(toolCalls);
+	}
+
+	/**
+	 * A reply without cached input or reasoning.
+	 * @param responseModel the model that answered
+	 * @param content the text
+	 * @param toolCalls the tools to call
+	 * @param code code to run, {@code null} for none
+	 * @param inputTokens the tokens of the request
+	 * @param outputTokens the tokens of the reply
+	 */
+	public ChatReply(String responseModel, String content, List<ToolCall> toolCalls, @Nullable String code,
+			long inputTokens, long outputTokens) {
+		this(responseModel, content, toolCalls, code, inputTokens, outputTokens, 0, 0);
 	}
 
 	/**

@@ -64,6 +64,8 @@ public class ObservedChatModel {
 				ChatReply reply = this.model.chat(request);
 				call.responseModel(reply.responseModel())
 					.tokens(reply.inputTokens(), reply.outputTokens())
+					.cacheReadTokens(reply.cacheReadTokens())
+					.reasoningTokens(reply.reasoningTokens())
 					.completion(reply.content());
 				return reply;
 			});

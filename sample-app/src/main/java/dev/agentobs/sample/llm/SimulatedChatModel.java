@@ -107,8 +107,27 @@ public class SimulatedChatModel {
 		Draft draft = draft(request);
 		long outputTokens = tokens(draft.content()) + (long) TOKENS_PER_TOOL_CALL * draft.toolCalls().size()
 				+ ((draft.code() != null) ? tokens(draft.code()) : 0);
+		// As a provider's prompt cache would: a request that repeats an earlier one's messages reads
+		// them from the cache; planning tool calls takes reasoning
+		long reasoningTokens = (long) TOKENS_PER_TOOL_CALL / 2 * draft.toolCalls().size();
 		return new ChatReply(responseModel, draft.content(), draft.toolCalls(), draft.code(), inputTokens,
-				outputTokens);
+				outputTokens, cachedTokens(request), reasoningTokens);
+	}
+
+	/**
+	 * The tokens of every message but the last, when there are more than two: the prefix an
+	 * earlier request of the same loop sent.
+	 */
+	private static long cachedTokens(ChatRequest request) {
+		List<ChatMessage> messages = request.messages();
+		if (messages.size() <= 2) {
+			return 0;
+		}
+		long tokens = 3 + (long) TOKENS_PER_TOOL_DEFINITION * request.tools().size();
+		for (ChatMessage message : messages.subList(0, messages.size() - 1)) {
+			tokens += TOKENS_PER_MESSAGE + tokens(message.content());
+		}
+		return tokens;
 	}
 
 	private Draft draft(ChatRequest request) {

@@ -35,6 +35,19 @@ class SimulatedChatModelTests {
 	}
 
 	@Test
+	void aRequestThatRepeatsTheLoopsMessagesReadsThemFromTheCacheAndPlanningToolsTakesReasoning() {
+		ChatReply first = model(0).chat(new ChatRequest("gpt-4o",
+				List.of(ChatMessage.system("You research."), ChatMessage.user("What is 6 * 7?")), RESEARCH_TOOLS));
+		ChatReply second = model(0).chat(new ChatRequest("gpt-4o", List.of(ChatMessage.system("You research."),
+				ChatMessage.user("What is 6 * 7?"), ChatMessage.tool(ToolNames.CALCULATOR, "42")), RESEARCH_TOOLS));
+		assertThat(first.cacheReadTokens()).isZero();
+		assertThat(first.reasoningTokens()).isEqualTo(10L * first.toolCalls().size()).isPositive();
+		// The second sends the first's messages again, and one more of 4 + 1 tokens
+		assertThat(second.cacheReadTokens()).isEqualTo(first.inputTokens()).isLessThan(second.inputTokens());
+		assertThat(second.reasoningTokens()).isZero();
+	}
+
+	@Test
 	void arithmeticQuestionIsAnsweredFromTheCalculatorResult() {
 		ChatReply reply = model(0).chat(new ChatRequest("gpt-4o", List.of(ChatMessage.system("You research."),
 				ChatMessage.user("What is 6 * 7?"), ChatMessage.tool(ToolNames.CALCULATOR, "42")), RESEARCH_TOOLS));
