@@ -50,6 +50,7 @@ import dev.agentobs.stats.AgentStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -199,6 +200,29 @@ class SpringAiBridgeTests {
 			assertThat(this.sink.of(AgentOperation.Kind.MODEL_CALL)).hasSize(2)
 				.allSatisfy((model) -> assertThat(model.runId()).isEqualTo(run.runId()));
 		});
+	}
+
+	@Test
+	void eachModelCallOfAToolUsingAnswerCountsItsOwnTokens() {
+		this.contextRunner.withPropertyValues("monitoring.cost.models.gpt-4o.input=2.50",
+				"monitoring.cost.models.gpt-4o.output=10.00")
+			.withConfiguration(AutoConfigurations.of(AgentCostAutoConfiguration.class))
+			.run((context) -> {
+				chatClient(context).prompt("What is the weather in Paris?").tools(new WeatherTools()).call().content();
+				// What the server reported: 60 + 15 tokens for the call that asks for the tool,
+				// 80 + 9 for the answer; Spring AI 1.1 reports the answer's added to the first's
+				assertThat(this.sink.of(AgentOperation.Kind.MODEL_CALL)).map((model) -> ((ModelCall) model).tokens())
+					.extracting("input", "output")
+					.containsExactly(tuple(60L, 15L), tuple(80L, 9L));
+				assertThat(scrape(context))
+					.contains("gen_ai_client_token_usage_tokens_sum{gen_ai_operation_name=\"chat\","
+							+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"input\"} 140.0")
+					.contains("gen_ai_client_token_usage_tokens_sum{gen_ai_operation_name=\"chat\","
+							+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"} 24.0")
+					// 140 x 2.50 + 24 x 10.00 per million tokens
+					.contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"support-service\","
+							+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 5.9E-4");
+			});
 	}
 
 	@Test
