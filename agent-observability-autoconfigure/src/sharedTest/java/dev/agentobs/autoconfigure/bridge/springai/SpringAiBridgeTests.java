@@ -19,12 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration;
-import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
 import org.springframework.ai.tool.annotation.Tool;
-import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,11 +28,9 @@ import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
-import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
 import dev.agentobs.autoconfigure.BootAutoConfigurations;
-import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
@@ -61,9 +54,9 @@ import static org.awaitility.Awaitility.await;
  */
 class SpringAiBridgeTests {
 
-	// Spring AI 1.1 runs only on Spring Boot 3.5, 2.0 only on Spring Boot 4. What 1.1 does not
-	// report (cached input tokens, tool call ids) stays empty in the records (docs/bridges.md)
-	private static final boolean SPRING_AI_1 = SpringBootVersion.getVersion().startsWith("3.");
+	// What Spring AI 1.1 does not report (cached input tokens, tool call ids) stays empty in the
+	// records (docs/bridges.md)
+	private static final boolean SPRING_AI_1 = LoopbackOpenAi.SPRING_AI_1;
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
@@ -76,30 +69,16 @@ class SpringAiBridgeTests {
 	@BeforeEach
 	void startServer() throws Exception {
 		this.server = new OpenAiCompatibleServer();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
-					BootAutoConfigurations.metrics(), BootAutoConfigurations.openTelemetrySdk(),
-					BootAutoConfigurations.openTelemetryTracing(), BootAutoConfigurations.micrometerTracing(),
-					ChatObservationAutoConfiguration.class,
-					ToolCallingAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
-					ChatClientAutoConfiguration.class, AgentObservationAutoConfiguration.class,
-					AgentMetricsAutoConfiguration.class, AgentStatisticsAutoConfiguration.class, AgentTracingAutoConfiguration.class,
-					SpringAiBridgeAutoConfiguration.class))
-			// Spring AI 2.0 takes /v1 in the base URL, 1.1 in the completions path (a key 2.0
-			// does not have); the retry keys are 2.0's and 1.1's
-			.withPropertyValues("spring.application.name=support-service", "management.tracing.sampling.probability=1.0",
-					"spring.ai.openai.base-url=" + this.server.baseUrl(),
-					"spring.ai.openai.chat.completions-path=/chat/completions", "spring.ai.openai.api-key=test-key",
-					"spring.ai.openai.max-retries=0", "spring.ai.retry.max-attempts=1",
-					"spring.ai.openai.chat.options.model=" + OpenAiCompatibleServer.MODEL)
+		this.contextRunner = LoopbackOpenAi.chatModel(this.server)
+			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.metrics(),
+					BootAutoConfigurations.openTelemetrySdk(), BootAutoConfigurations.openTelemetryTracing(),
+					BootAutoConfigurations.micrometerTracing(), ChatClientAutoConfiguration.class,
+					AgentMetricsAutoConfiguration.class, AgentStatisticsAutoConfiguration.class,
+					AgentTracingAutoConfiguration.class))
+			.withPropertyValues("spring.application.name=support-service", "management.tracing.sampling.probability=1.0")
 			.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
 			.withBean(SpanProcessor.class, () -> SimpleSpanProcessor.create(this.exporter))
 			.withBean(RecordingSink.class, () -> this.sink);
-		if (SPRING_AI_1) {
-			// Spring AI 1.1's OpenAI client takes Spring AI's retry template; 2.0's retries by itself
-			this.contextRunner = this.contextRunner
-				.withConfiguration(AutoConfigurations.of(SpringAiRetryAutoConfiguration.class));
-		}
 	}
 
 	@AfterEach

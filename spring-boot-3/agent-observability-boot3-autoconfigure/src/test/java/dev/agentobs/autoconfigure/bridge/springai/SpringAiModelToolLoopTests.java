@@ -12,21 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration;
-import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
 import org.springframework.ai.support.ToolCallbacks;
-import org.springframework.ai.tool.annotation.Tool;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
-import dev.agentobs.autoconfigure.BootAutoConfigurations;
-import dev.agentobs.autoconfigure.SpringAiBridgeAutoConfiguration;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
@@ -53,15 +44,7 @@ class SpringAiModelToolLoopTests {
 	@BeforeEach
 	void startServer() throws Exception {
 		this.server = new OpenAiCompatibleServer();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
-					ChatObservationAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-					SpringAiRetryAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
-					AgentObservationAutoConfiguration.class, SpringAiBridgeAutoConfiguration.class))
-			.withPropertyValues("spring.ai.openai.base-url=" + this.server.baseUrl(),
-					"spring.ai.openai.chat.completions-path=/chat/completions", "spring.ai.openai.api-key=test-key",
-					"spring.ai.retry.max-attempts=1", "spring.ai.openai.chat.options.model=" + OpenAiCompatibleServer.MODEL)
-			.withBean(RecordingSink.class, () -> this.sink);
+		this.contextRunner = LoopbackOpenAi.chatModel(this.server).withBean(RecordingSink.class, () -> this.sink);
 	}
 
 	@AfterEach
@@ -73,7 +56,7 @@ class SpringAiModelToolLoopTests {
 	void eachCallOfTheModelsOwnLoopCountsItsOwnTokens() {
 		this.contextRunner.run((context) -> {
 			ToolCallingChatOptions options = ToolCallingChatOptions.builder()
-				.toolCallbacks(ToolCallbacks.from(new WeatherTools()))
+				.toolCallbacks(ToolCallbacks.from(new SpringAiBridgeTests.WeatherTools()))
 				.build();
 			inObservation(context, () -> chatModel(context).call(new Prompt("What is the weather in Paris?", options)));
 			assertThat(modelCallTokens()).containsExactly(tuple(60L, 15L), tuple(80L, 9L));
@@ -84,7 +67,7 @@ class SpringAiModelToolLoopTests {
 	void eachCallOfALoopTheApplicationRunsCountsWhatItReported() {
 		this.contextRunner.run((context) -> {
 			ToolCallingChatOptions options = ToolCallingChatOptions.builder()
-				.toolCallbacks(ToolCallbacks.from(new WeatherTools()))
+				.toolCallbacks(ToolCallbacks.from(new SpringAiBridgeTests.WeatherTools()))
 				.internalToolExecutionEnabled(false)
 				.build();
 			inObservation(context, () -> {
@@ -114,15 +97,6 @@ class SpringAiModelToolLoopTests {
 
 	private static ChatModel chatModel(AssertableApplicationContext context) {
 		return context.getBean(ChatModel.class);
-	}
-
-	static class WeatherTools {
-
-		@Tool(description = "The current weather in a city")
-		String currentWeather(String city) {
-			return "sunny in " + city;
-		}
-
 	}
 
 }
