@@ -216,7 +216,7 @@ start openai java -Xmx64m -cp "$OPENAI_JAR" dev.agentobs.internal.bridge.springa
 OPENAI_PID=${PIDS[-1]}
 start boot3 java -XX:TieredStopAtLevel=1 -Xmx384m -jar "$BOOT3_JAR" \
   --server.address=127.0.0.1 --server.port="$BOOT3_PORT" \
-  --spring.ai.openai.base-url="http://127.0.0.1:$OPENAI_PORT" --spring.ai.openai.max-retries=0 \
+  --spring.ai.openai.base-url="http://127.0.0.1:$OPENAI_PORT" \
   '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
 BOOT3_PID=${PIDS[-1]}
 
