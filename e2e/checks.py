@@ -7,6 +7,7 @@ PyYAML are used.
 
   ports N                       N free TCP ports on 127.0.0.1
   get URL [ACCEPT]              the body of URL
+  ask URL QUESTION ANSWER       POSTs QUESTION as plain text to URL and wants ANSWER back
   rules PROMETHEUSRULE OUT [FOR]
                                 the PrometheusRule's groups as a plain rules file, every
                                 non-zero `for` replaced by FOR when given
@@ -35,8 +36,13 @@ class CheckFailed(Exception):
     pass
 
 
-def fetch(url, accept=None):
-    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+def fetch(url, accept=None, text=None):
+    headers = {"Accept": accept} if accept else {}
+    data = None
+    if text is not None:
+        headers["Content-Type"] = "text/plain"
+        data = text.encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             return response.read().decode("utf-8")
@@ -88,6 +94,13 @@ def ports(count):
 
 def get(url, accept=None):
     return fetch(url, accept)
+
+
+def ask(url, question, expected):
+    answer = fetch(url, text=question)
+    if answer != expected:
+        raise CheckFailed(f"answered '{answer[:200]}', expected '{expected}'")
+    return f"'{question}' answered '{answer}'"
 
 
 def rules(source, out, pending_for=None):
@@ -387,6 +400,7 @@ def delivered(received, name):
 COMMANDS = {
     "ports": ports,
     "get": get,
+    "ask": ask,
     "rules": rules,
     "manifests": manifests,
     "dashboard": dashboard,

@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback HTTP server that answers OpenAI chat completion requests with canned JSON: a plain
  * answer, a call of the {@code currentWeather} tool when the request offers tools, the answer
  * after the tool's result, and an SSE stream with usage in its last chunk when the request
- * streams. It keeps every request body.
+ * streams. It keeps every request body. {@code e2e/run.sh} runs it from the test jar, on the
+ * port given as the one argument, for the Spring Boot 3.5 application it starts.
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
 
@@ -30,9 +31,27 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	private volatile int status = 200;
 
 	public OpenAiCompatibleServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this(0);
+	}
+
+	private OpenAiCompatibleServer(int port) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/v1/chat/completions", this::chatCompletions);
 		this.server.start();
+	}
+
+	/**
+	 * Answers on 127.0.0.1 until the process is stopped (the server's thread keeps it alive).
+	 * @param args the port
+	 * @throws IOException when the port cannot be had
+	 */
+	public static void main(String[] args) throws IOException {
+		if (args.length != 1 || !args[0].matches("[0-9]{1,5}")) {
+			throw new IllegalArgumentException(
+					"The arguments must be one port to listen on, were: " + String.join(" ", args));
+		}
+		OpenAiCompatibleServer server = new OpenAiCompatibleServer(Integer.parseInt(args[0]));
+		System.out.println("OpenAI-compatible server listening on " + server.baseUrl());
 	}
 
 	public String baseUrl() {
