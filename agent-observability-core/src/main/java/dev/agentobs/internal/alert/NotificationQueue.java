@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.agentobs.alert.Alert;
 import dev.agentobs.alert.AlertNotifier;
+import dev.agentobs.internal.support.SafeText;
 import dev.agentobs.internal.support.ThrottledLogger;
 
 /**
@@ -375,7 +376,7 @@ public final class NotificationQueue implements AutoCloseable {
 	}
 
 	private void delivered(Alert alert) {
-		this.outcomes.record(this.notifier.channel(), this.name, NotificationOutcome.SENT);
+		record(NotificationOutcome.SENT);
 		if (alert.status() == Alert.Status.FIRING) {
 			this.told.add(alert.key());
 		}
@@ -407,7 +408,7 @@ public final class NotificationQueue implements AutoCloseable {
 				}
 			}
 			drop(refused, "the receiver refused it: " + describe(failure));
-			this.outcomes.record(this.notifier.channel(), this.name, NotificationOutcome.FAILED);
+			record(NotificationOutcome.FAILED);
 			return;
 		}
 		long now = System.nanoTime();
@@ -425,7 +426,7 @@ public final class NotificationQueue implements AutoCloseable {
 						+ duration(delay)
 						+ " (failures of this receiver are logged at most every 5 minutes)",
 				null);
-		this.outcomes.record(this.notifier.channel(), this.name, NotificationOutcome.FAILED);
+		record(NotificationOutcome.FAILED);
 	}
 
 	/**
@@ -443,7 +444,9 @@ public final class NotificationQueue implements AutoCloseable {
 		long half = Math.max(base / 2, 1);
 		long delay = Math.min(cap, half + ThreadLocalRandom.current().nextLong(half + 1));
 		if (retryAfter != null) {
-			delay = Math.max(delay, Math.min(retryAfter.toNanos(), this.retryForNanos));
+			// Compared as durations: a Retry-After of years has no nanoseconds in a long
+			boolean longer = retryAfter.compareTo(Duration.ofNanos(this.retryForNanos)) >= 0;
+			delay = Math.max(delay, longer ? this.retryForNanos : retryAfter.toNanos());
 		}
 		return delay;
 	}
@@ -513,9 +516,9 @@ public final class NotificationQueue implements AutoCloseable {
 		}
 		this.pending.clear();
 		if (!all.isEmpty()) {
-			// Once per receiver as the alerts stop: not throttled
-			logger.warn("Dropped {} alert notification(s) to {}: {}: {}", all.size(), receiverText(), reason,
-					named(all));
+			// Once per receiver as the alerts stop: not throttled. Agent names are escaped
+			logger.warn(SafeText.escapeControls("Dropped " + all.size() + " alert notification(s) to " + receiverText()
+					+ ": " + reason + ": " + named(all)));
 			count(all);
 		}
 	}
@@ -530,7 +533,17 @@ public final class NotificationQueue implements AutoCloseable {
 	private void count(List<Alert> dropped) {
 		this.dropped += dropped.size();
 		for (int i = 0; i < dropped.size(); i++) {
-			this.outcomes.record(this.notifier.channel(), this.name, NotificationOutcome.DROPPED);
+			record(NotificationOutcome.DROPPED);
+		}
+	}
+
+	// A recorder that throws must not end the delivery thread
+	private void record(NotificationOutcome outcome) {
+		try {
+			this.outcomes.record(this.notifier.channel(), this.name, outcome);
+		}
+		catch (RuntimeException ex) {
+			this.throttled.warn("recorder", "Could not count an alert notification of " + receiverText(), ex);
 		}
 	}
 

@@ -209,7 +209,9 @@ class NotificationQueueTests {
 
 	@Test
 	void refusedConnectionIsLoggedWithItsCause(CapturedOutput output) {
-		NotificationQueue queue = started(webhook(TestWebhookReceiver.closedPort(), 1), "oncall", 10);
+		// Retried seconds apart: the notification waits, and is not being delivered, when counted
+		NotificationQueue queue = started(webhook(TestWebhookReceiver.closedPort(), 1), "oncall", 10,
+				Duration.ofSeconds(4), RETRY_FOR);
 		queue.offer(Alerts.firing("research-agent"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> output.toString().contains("Could not deliver"));
 		assertThat(output).contains("java.net.ConnectException")
@@ -381,6 +383,7 @@ class NotificationQueueTests {
 			assertThat(queue.retryDelay(1, Duration.ofSeconds(5))).isEqualTo(ms(5000));
 			assertThat(queue.retryDelay(1, Duration.ofHours(1))).as("no longer than the retry window")
 				.isEqualTo(ms(90_000));
+			assertThat(queue.retryDelay(1, Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(ms(90_000));
 		}
 	}
 
