@@ -17,7 +17,8 @@ PyYAML are used.
   query PROMETHEUS QUERY        the query runs and answers at least one number
   target-up PROMETHEUS JOB      the job's targets are all up
   alert-firing PROMETHEUS NAME  Prometheus fires the alert
-  delivered FILE NAME           the webhook received the firing alert from Alertmanager
+  delivered FILE NAME [STATUS]  the webhook received the alert with that status (firing unless
+                                given) in Alertmanager's payload, from Alertmanager or the app
 """
 
 import json
@@ -382,7 +383,7 @@ def alert_firing(prometheus, name):
     return f"{name} firing for {labels.get('gen_ai_agent_name', '')} (value {float(firing[0]['value']):.3g})"
 
 
-def delivered(received, name):
+def delivered(received, name, status="firing"):
     try:
         with open(received, encoding="utf-8") as file:
             bodies = [json.loads(line) for line in file if line.strip()]
@@ -390,11 +391,13 @@ def delivered(received, name):
         bodies = []
     for body in bodies:
         for alert in body.get("alerts", []):
-            if alert.get("labels", {}).get("alertname") == name and alert.get("status") == "firing":
-                return (f"{name} delivered to the webhook (receiver {body.get('receiver')}, "
-                        f"{len(bodies)} notification(s))")
-    names = sorted({a.get("labels", {}).get("alertname") for b in bodies for a in b.get("alerts", [])})
-    raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(names) or 'none'}")
+            if alert.get("labels", {}).get("alertname") == name and alert.get("status") == status:
+                note = alert.get("annotations", {}).get("note")
+                return (f"{name} {status} delivered to the webhook (receiver {body.get('receiver')}, "
+                        f"{len(bodies)} notification(s)){f', note: {note}' if note else ''}")
+    seen = sorted({f"{a.get('labels', {}).get('alertname')} {a.get('status')}"
+                   for b in bodies for a in b.get("alerts", [])})
+    raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(seen) or 'none'}")
 
 
 COMMANDS = {

@@ -188,15 +188,16 @@ OPENAI_JAR=$(find_jar "${OPENAI_JAR_PATTERN[@]}")
 [ -n "$OPENAI_JAR" ] || die "no ${OPENAI_JAR_PATTERN[0]}/${OPENAI_JAR_PATTERN[1]} after the build"
 
 SECONDS=0
-read -r APP_PORT PROMETHEUS_PORT ALERTMANAGER_PORT WEBHOOK_PORT BOOT3_PORT OPENAI_PORT \
-  <<<"$(python3 $E2E/checks.py ports 6)"
+read -r APP_PORT PROMETHEUS_PORT ALERTMANAGER_PORT WEBHOOK_PORT APP_WEBHOOK_PORT BOOT3_PORT OPENAI_PORT \
+  <<<"$(python3 $E2E/checks.py ports 7)"
 APP=http://127.0.0.1:$APP_PORT
 BOOT3=http://127.0.0.1:$BOOT3_PORT
 PROMETHEUS=http://127.0.0.1:$PROMETHEUS_PORT
 ALERTMANAGER_URL=http://127.0.0.1:$ALERTMANAGER_PORT
 
 # Most model calls fail, so that the error-rate alert fires at once; model prices, so that the
-# cost series exist; the endpoints the test reads, whatever the sample exposes by default.
+# cost series exist; the endpoints the test reads, whatever the sample exposes by default; the
+# app's own alerts, judged every 2s, to a webhook of their own in Alertmanager's format.
 # Micrometer puts trace exemplars on histograms' _count lines too, which Prometheus before 2.43
 # (Debian 12 ships 2.42) rejects by dropping the whole scrape: keep them on buckets only.
 say "starting the sample app on $APP"
@@ -206,6 +207,9 @@ start app java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" \
   --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10 \
   --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6 \
   --management.endpoints.web.exposure.include=health,prometheus,agentalerts \
+  --monitoring.alerts.evaluation-interval=2s '--monitoring.alerts.webhooks[0].name=e2e' \
+  "--monitoring.alerts.webhooks[0].url=http://127.0.0.1:$APP_WEBHOOK_PORT/agents" \
+  '--monitoring.alerts.webhooks[0].format=alertmanager' \
   '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
 APP_PID=${PIDS[-1]}
 
@@ -224,6 +228,8 @@ BOOT3_PID=${PIDS[-1]}
 
 RECEIVED=$WORK/webhook-received.jsonl
 start webhook python3 $E2E/webhook_receiver.py "$WEBHOOK_PORT" "$RECEIVED"
+APP_RECEIVED=$WORK/app-webhook-received.jsonl
+start app-webhook python3 $E2E/webhook_receiver.py "$APP_WEBHOOK_PORT" "$APP_RECEIVED"
 
 cat >"$WORK/alertmanager.yml" <<EOF
 route:
@@ -362,6 +368,8 @@ lint_scrape "the Spring Boot 3.5 application" "$WORK/scrape-boot3.txt"
 
 poll $alerts_by "Prometheus fires HighAgentErrorRate" python3 $E2E/checks.py alert-firing "$PROMETHEUS" HighAgentErrorRate
 poll $alerts_by "Alertmanager delivers HighAgentErrorRate to the webhook" python3 $E2E/checks.py delivered "$RECEIVED" HighAgentErrorRate
+poll $alerts_by "the app's own HighAgentErrorRate reaches its webhook" \
+  python3 $E2E/checks.py delivered "$APP_RECEIVED" HighAgentErrorRate
 
 # ---- bad configuration fails start-up with a failure analysis -----------------------------------
 
@@ -393,5 +401,21 @@ check "a negative model price stops the sample app with a failure analysis" \
 check "a webhook URL that is no URL stops the sample app with a failure analysis" \
   refuses_to_start webhook 'monitoring.alerts.webhooks[0].url' 'not a url' \
   '--monitoring.alerts.webhooks[0].url=not a url'
+
+# ---- stopping the app resolves its firing alerts at its webhook -----------------------------------
+
+# stop_app: SIGTERM, as Kubernetes stops a pod, and the app's exit within its shutdown phases
+stop_app() {
+  kill -TERM "$APP_PID" 2>/dev/null || { echo "the sample app was not running"; return 1; }
+  for _ in $(seq 1 300); do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "exited"; return 0; }
+    sleep 0.1
+  done
+  echo "still running 30s after SIGTERM"
+  return 1
+}
+check "the sample app stops on SIGTERM" stop_app
+check "its firing HighAgentErrorRate reaches its webhook resolved as it stops" \
+  python3 $E2E/checks.py delivered "$APP_RECEIVED" HighAgentErrorRate resolved
 
 say "done in ${SECONDS}s after the build"
