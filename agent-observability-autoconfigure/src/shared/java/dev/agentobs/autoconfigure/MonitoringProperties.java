@@ -26,8 +26,8 @@ public class MonitoringProperties implements Validator {
 
 	/**
 	 * The rolling window of the statistics behind the agents health indicator and
-	 * /actuator/agents. An operation counts for the length of the window and at most a tenth
-	 * longer: the window moves in steps of a tenth of its length.
+	 * /actuator/agents, from 1s to 1d. An operation counts for the length of the window and at
+	 * most a tenth longer: the window moves in steps of a tenth of its length.
 	 */
 	private Duration window = Duration.ofMinutes(5);
 
