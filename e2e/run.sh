@@ -373,11 +373,12 @@ poll $alerts_by "the app's own HighAgentErrorRate reaches its webhook" \
 
 # ---- bad configuration fails start-up with a failure analysis -----------------------------------
 
-# refuses_to_start NAME KEY VALUE ARG...: the sample app, started with a bad monitoring.* value,
-# exits non-zero with Spring Boot's failure analysis naming the key and the value, and no stack
-# trace of the bean that happened to need the value first
+# refuses_to_start NAME KEY SHOWN ARG...: the sample app, started with a bad monitoring.* value or
+# an unknown monitoring.* key, exits non-zero with Spring Boot's failure analysis naming the key,
+# showing SHOWN (the value, or the key meant) and what would be right, and no stack trace of the
+# bean that happened to need the value first
 refuses_to_start() {
-  local name=$1 key=$2 value=$3 log="$WORK/refuses-$1.log" status=0
+  local name=$1 key=$2 shown=$3 log="$WORK/refuses-$1.log" status=0
   shift 3
   timeout 60 java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$JAR" --server.port=0 \
     --sample.traffic.rate=0 "$@" >"$log" 2>&1 || status=$?
@@ -387,8 +388,8 @@ refuses_to_start() {
   fi
   grep -q 'APPLICATION FAILED TO START' "$log" || { echo "no failure analysis"; return 1; }
   grep -qF "Property: $key" "$log" || { echo "the analysis does not name $key"; return 1; }
-  grep -qF "Value: \"$value\"" "$log" || { echo "the analysis does not show the value $value"; return 1; }
-  grep -q 'Reason: .*must be' "$log" || { echo "the analysis does not say what would be right"; return 1; }
+  grep -qF "$shown" "$log" || { echo "the analysis does not show $shown"; return 1; }
+  grep -qE 'Reason: .*(must be|did you mean)' "$log" || { echo "the analysis does not say what would be right"; return 1; }
   if grep -q observationRegistry "$log"; then
     echo "the output blames observationRegistry"
     return 1
@@ -396,11 +397,14 @@ refuses_to_start() {
   echo "exit status $status, $(grep -m1 -F 'Reason:' "$log" | sed 's/^ *//')"
 }
 check "a negative model price stops the sample app with a failure analysis" \
-  refuses_to_start price monitoring.cost.models.gpt-4o.input -1.0 \
+  refuses_to_start price monitoring.cost.models.gpt-4o.input 'Value: "-1.0"' \
   --monitoring.cost.models.gpt-4o.input=-1 --monitoring.cost.models.gpt-4o.output=10
 check "a webhook URL that is no URL stops the sample app with a failure analysis" \
-  refuses_to_start webhook 'monitoring.alerts.webhooks[0].url' 'not a url' \
+  refuses_to_start webhook 'monitoring.alerts.webhooks[0].url' 'Value: "not a url"' \
   '--monitoring.alerts.webhooks[0].url=not a url'
+check "a misspelled key stops the sample app naming the key meant" \
+  refuses_to_start typo monitoring.helth.min-requests 'did you mean monitoring.health.min-requests?' \
+  --monitoring.helth.min-requests=5
 
 # ---- stopping the app resolves its firing alerts at its webhook -----------------------------------
 

@@ -90,7 +90,8 @@ class AgentAlertingAutoConfigurationTests {
 				"monitoring.alerts.webhooks[0].secret=whsec_not base64 at all")
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.alerts.webhooks[0].secret", "Value: \"******\"",
-						"Reason: secret must be 'whsec_' followed by base64")
+						"Reason: secret must be 'whsec_' followed by the base64 of 24 or more random bytes",
+						"was no base64 (23 characters)")
 				.doesNotContain("not base64 at all"));
 	}
 
