@@ -87,9 +87,10 @@ public class AgentBridgesProperties implements Validator {
 	public static class LangChain4j {
 
 		/**
-		 * Whether LangChain4j's chat model calls, AI service invocations and tool executions
-		 * are recorded as model calls, agent runs and tool calls when LangChain4j is on the
-		 * classpath.
+		 * Whether LangChain4j's chat model calls, AI service invocations (the @AiService beans
+		 * of LangChain4j's Spring Boot starter included), their requests to the model and tool
+		 * executions are recorded as model calls, agent runs, steps and tool calls when
+		 * LangChain4j is on the classpath.
 		 */
 		private boolean enabled = true;
 

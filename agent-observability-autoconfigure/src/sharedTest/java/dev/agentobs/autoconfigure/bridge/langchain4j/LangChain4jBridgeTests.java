@@ -132,10 +132,7 @@ class LangChain4jBridgeTests {
 	@Test
 	void toolExecutionsAreToolCallsOfTheRun() {
 		this.contextRunner.run((context) -> {
-			Assistant assistant = observer(context).observe(AiServices.builder(Assistant.class))
-				.chatModel(model(context))
-				.tools(new WeatherTools())
-				.build();
+			Assistant assistant = observedWeatherAssistant(context);
 			assertThat(assistant.chat("What is the weather in Paris?")).isEqualTo("It is sunny in Paris.");
 			assertThat(scrape(context))
 				.contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\","
@@ -158,10 +155,7 @@ class LangChain4jBridgeTests {
 	@Test
 	void eachRequestToTheModelIsAStepOfTheRunWithTheToolsItAskedFor() {
 		this.contextRunner.run((context) -> {
-			Assistant assistant = observer(context).observe(AiServices.builder(Assistant.class))
-				.chatModel(model(context))
-				.tools(new WeatherTools())
-				.build();
+			Assistant assistant = observedWeatherAssistant(context);
 			assistant.chat("What is the weather in Paris?");
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
 			assertThat(this.sink.of(AgentOperation.Kind.AGENT_STEP)).extracting((step) -> ((AgentStep) step).stepNumber())
@@ -178,10 +172,7 @@ class LangChain4jBridgeTests {
 	@Test
 	void eachOperationHasOneSpanNestedInItsStepOfTheRun() {
 		this.contextRunner.run((context) -> {
-			Assistant assistant = observer(context).observe(AiServices.builder(Assistant.class))
-				.chatModel(model(context))
-				.tools(new WeatherTools())
-				.build();
+			Assistant assistant = observedWeatherAssistant(context);
 			assistant.chat("What is the weather in Paris?");
 			List<SpanData> spans = this.exporter.getFinishedSpanItems();
 			assertThat(spans).extracting(SpanData::getName)
@@ -312,6 +303,13 @@ class LangChain4jBridgeTests {
 			assertThat(call.agentName()).isEqualTo("research-agent");
 			assertThat(call.runId()).isEqualTo(run.runId());
 		});
+	}
+
+	private static Assistant observedWeatherAssistant(AssertableApplicationContext context) {
+		return observer(context).observe(AiServices.builder(Assistant.class))
+			.chatModel(model(context))
+			.tools(new WeatherTools())
+			.build();
 	}
 
 	private static SpanData span(List<SpanData> spans, String name) {

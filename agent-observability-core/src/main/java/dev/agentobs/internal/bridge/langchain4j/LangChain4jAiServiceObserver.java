@@ -149,9 +149,10 @@ public class LangChain4jAiServiceObserver {
 		Assert.hasText(serviceName, "serviceName must not be empty");
 		AiServiceContext context = BuiltAiServices.contextOf(aiService);
 		if (context == null) {
-			logger.warn("LangChain4j AI service '{}' is not observed: it was not built by this version of "
-					+ "LangChain4j's AiServices as expected. Build it with AiServices.builder(...) and hand the "
-					+ "builder to LangChain4jAiServiceObserver.observe(...) instead", serviceName);
+			logger.warn("LangChain4j AI service '{}' is not observed: it is not a service built by LangChain4j's "
+					+ "AiServices, or this LangChain4j version keeps a service's listeners where they cannot be "
+					+ "reached. Build it with AiServices.builder(...) and hand the builder to "
+					+ "LangChain4jAiServiceObserver.observe(...)", serviceName);
 			return false;
 		}
 		context.eventListenerRegistrar.register(listeners(serviceName));

@@ -2,6 +2,7 @@ package dev.agentobs.internal.bridge.springai;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,19 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/v1/chat/completions", this::chatCompletions);
 		this.server.start();
+	}
+
+	/**
+	 * Start a server, for a test's static field.
+	 * @return the started server
+	 */
+	public static OpenAiCompatibleServer start() {
+		try {
+			return new OpenAiCompatibleServer();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public String baseUrl() {
