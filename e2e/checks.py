@@ -7,6 +7,7 @@ PyYAML are used.
 
   ports N                       N free TCP ports on 127.0.0.1
   get URL [ACCEPT]              the body of URL
+  ask URL QUESTION ANSWER       POSTs QUESTION as plain text to URL and wants ANSWER back
   rules PROMETHEUSRULE OUT [FOR]
                                 the PrometheusRule's groups as a plain rules file, every
                                 non-zero `for` replaced by FOR when given
@@ -16,7 +17,8 @@ PyYAML are used.
   query PROMETHEUS QUERY        the query runs and answers at least one number
   target-up PROMETHEUS JOB      the job's targets are all up
   alert-firing PROMETHEUS NAME  Prometheus fires the alert
-  delivered FILE NAME           the webhook received the firing alert from Alertmanager
+  delivered FILE NAME [STATUS]  the webhook received the alert with that status (firing unless
+                                given) in Alertmanager's payload, from Alertmanager or the app
 """
 
 import json
@@ -35,8 +37,13 @@ class CheckFailed(Exception):
     pass
 
 
-def fetch(url, accept=None):
-    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+def fetch(url, accept=None, text=None):
+    headers = {"Accept": accept} if accept else {}
+    data = None
+    if text is not None:
+        headers["Content-Type"] = "text/plain"
+        data = text.encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             return response.read().decode("utf-8")
@@ -88,6 +95,13 @@ def ports(count):
 
 def get(url, accept=None):
     return fetch(url, accept)
+
+
+def ask(url, question, expected):
+    answer = fetch(url, text=question)
+    if answer != expected:
+        raise CheckFailed(f"answered '{answer[:200]}', expected '{expected}'")
+    return f"'{question}' answered '{answer}'"
 
 
 def rules(source, out, pending_for=None):
@@ -369,7 +383,7 @@ def alert_firing(prometheus, name):
     return f"{name} firing for {labels.get('gen_ai_agent_name', '')} (value {float(firing[0]['value']):.3g})"
 
 
-def delivered(received, name):
+def delivered(received, name, status="firing"):
     try:
         with open(received, encoding="utf-8") as file:
             bodies = [json.loads(line) for line in file if line.strip()]
@@ -377,16 +391,19 @@ def delivered(received, name):
         bodies = []
     for body in bodies:
         for alert in body.get("alerts", []):
-            if alert.get("labels", {}).get("alertname") == name and alert.get("status") == "firing":
-                return (f"{name} delivered to the webhook (receiver {body.get('receiver')}, "
-                        f"{len(bodies)} notification(s))")
-    names = sorted({a.get("labels", {}).get("alertname") for b in bodies for a in b.get("alerts", [])})
-    raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(names) or 'none'}")
+            if alert.get("labels", {}).get("alertname") == name and alert.get("status") == status:
+                note = alert.get("annotations", {}).get("note")
+                return (f"{name} {status} delivered to the webhook (receiver {body.get('receiver')}, "
+                        f"{len(bodies)} notification(s)){f', note: {note}' if note else ''}")
+    seen = sorted({f"{a.get('labels', {}).get('alertname')} {a.get('status')}"
+                   for b in bodies for a in b.get("alerts", [])})
+    raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(seen) or 'none'}")
 
 
 COMMANDS = {
     "ports": ports,
     "get": get,
+    "ask": ask,
     "rules": rules,
     "manifests": manifests,
     "dashboard": dashboard,

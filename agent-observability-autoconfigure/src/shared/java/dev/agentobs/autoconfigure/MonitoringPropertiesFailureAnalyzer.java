@@ -65,10 +65,15 @@ final class MonitoringPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<
 
 	private static FailureAnalysis analysis(String key, @Nullable Object value, @Nullable Origin origin,
 			@Nullable String reason, Throwable cause) {
+		// The analysis is logged: a secret shows masked, a webhook URL by its host
+		Object shown = MonitoringSecretsSanitizer.shown(key, value);
+		if (reason != null && value != null && shown != null && !shown.equals(value)) {
+			reason = reason.replace(value.toString(), shown.toString());
+		}
 		StringBuilder description = new StringBuilder("Invalid value of a monitoring property:")
 			.append(System.lineSeparator());
 		line(description, "Property", key);
-		line(description, "Value", "\"" + value + "\"");
+		line(description, "Value", "\"" + shown + "\"");
 		if (origin != null) {
 			line(description, "Origin", origin.toString());
 		}

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -40,7 +42,7 @@ class AgentAlertingAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(AlertEvaluator.class)
 				.hasSingleBean(PrometheusRuleGenerator.class)
-				.hasSingleBean(AlertSecretsSanitizer.class)
+				.hasSingleBean(MonitoringSecretsSanitizer.class)
 				.doesNotHaveBean(EmailNotifier.class);
 			assertThat(context.getBean(AlertThresholds.class))
 				.isEqualTo(new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.00, 2_000_000));
@@ -52,14 +54,14 @@ class AgentAlertingAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("monitoring.alerts.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
 				.doesNotHaveBean(MeterBinder.class)
-				.hasSingleBean(AlertSecretsSanitizer.class));
+				.hasSingleBean(MonitoringSecretsSanitizer.class));
 	}
 
 	@Test
 	void runWhenMonitoringDisabledShouldAddNothing() {
 		this.contextRunner.withPropertyValues("monitoring.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AlertEvaluator.class)
-				.doesNotHaveBean(AlertSecretsSanitizer.class)
+				.doesNotHaveBean(MonitoringSecretsSanitizer.class)
 				.doesNotHaveBean(AlertThresholds.class));
 	}
 
@@ -75,9 +77,11 @@ class AgentAlertingAutoConfigurationTests {
 	void webhookUrlMustBeHttp() {
 		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=ftp://files.example.org/hook")
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
-				.contains("Property: monitoring.alerts.webhooks[0].url", "Value: \"ftp://files.example.org/hook\"",
+				.contains("Property: monitoring.alerts.webhooks[0].url",
 						"Reason: url must be an http or https URL such as https://hooks.example.com/agents, "
-								+ "was ftp://files.example.org/hook"));
+								+ "was ftp://files.example.org/<sha256:")
+				.containsPattern("Value: \"ftp://files\\.example\\.org/<sha256:[0-9a-f]{8}>\"")
+				.doesNotContain("example.org/hook"));
 	}
 
 	@Test
@@ -88,6 +92,52 @@ class AgentAlertingAutoConfigurationTests {
 				.contains("Property: monitoring.alerts.webhooks[0].secret", "Value: \"******\"",
 						"Reason: secret must be 'whsec_' followed by base64")
 				.doesNotContain("not base64 at all"));
+	}
+
+	@Test
+	void webhookNameMustBeALabelValue() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+				"monitoring.alerts.webhooks[0].name=on call")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].name", "Value: \"on call\"",
+						"Reason: name must be 1 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit, "
+								+ "such as pagerduty, was on call"));
+	}
+
+	@Test
+	void twoWebhooksCannotShareAName() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+					"monitoring.alerts.webhooks[1].url=https://hooks.example.org/b",
+					"monitoring.alerts.webhooks[1].name=webhook-0")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[1].name", "Value: \"webhook-0\"",
+						"Reason: webhooks[1].name must be a name no other webhook has (webhooks[0] is webhook-0), "
+								+ "was webhook-0"));
+	}
+
+	@Test
+	void pendingForAndShutdownGracePeriodMustNotBeNegative() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.pending-for=-1s", "monitoring.alerts.shutdown-grace-period=-5s")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.pending-for",
+						"Reason: pending-for must be zero or a positive duration such as 30s, or 0s to fire at once, "
+								+ "was PT-1S",
+						"Property: monitoring.alerts.shutdown-grace-period",
+						"Reason: shutdown-grace-period must be zero or a positive duration such as 5s, was PT-5S"));
+	}
+
+	@Test
+	void notificationCountersCarryEachReceiversNameAndNeverItsUrl() {
+		this.contextRunner.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+			.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.slack.com/services/T0/B0/SECRET",
+					"monitoring.alerts.webhooks[0].name=slack-oncall",
+					"monitoring.alerts.webhooks[1].url=https://hooks.example.org/b")
+			.run((context) -> assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"sent\",receiver=\"slack-oncall\"} 0")
+				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"dropped\",receiver=\"webhook-1\"} 0")
+				.doesNotContain("hooks.", "SECRET"));
 	}
 
 	@Test

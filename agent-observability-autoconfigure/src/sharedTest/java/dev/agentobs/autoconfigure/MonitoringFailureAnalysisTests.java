@@ -38,10 +38,24 @@ class MonitoringFailureAnalysisTests {
 	}
 
 	@Test
-	void webhookUrlThatIsNoUrlIsReportedAsAFailureAnalysis(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--monitoring.alerts.webhooks[0].url=not a url"));
+	void webhookUrlThatIsNoUrlIsReportedAsAFailureAnalysisShowingOnlyAHash(CapturedOutput output) {
+		// What is no URL may be a secret put in the wrong place
+		assertThatException().isThrownBy(() -> run("--monitoring.alerts.webhooks[0].url=not a url XyZ-s3cr3t"));
 		assertThat(output).contains("APPLICATION FAILED TO START", "Property: monitoring.alerts.webhooks[0].url",
-				"Value: \"not a url\"", "Reason: url must be a URL such as https://hooks.example.com/agents");
+				"Reason: url must be a URL such as https://hooks.example.com/agents, was <sha256:")
+			.containsPattern("Value: \"<sha256:[0-9a-f]{8}>\"")
+			.doesNotContain("XyZ-s3cr3t");
+	}
+
+	@Test
+	void webhookUrlThatIsNoHttpUrlIsReportedShowingItsHostOnly(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> run("--monitoring.alerts.webhooks[0].url=htps://hooks.slack.com/services/T0/B0/XyZs3cr3t"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Property: monitoring.alerts.webhooks[0].url",
+				"Reason: url must be an http or https URL such as https://hooks.example.com/agents, "
+						+ "was htps://hooks.slack.com/<sha256:")
+			.containsPattern("Value: \"htps://hooks\\.slack\\.com/<sha256:[0-9a-f]{8}>\"")
+			.doesNotContain("XyZs3cr3t");
 	}
 
 	private static void run(String... args) {

@@ -28,7 +28,6 @@ class MonitoringPropertiesValidationTests {
 			monitoring.cost.models.gpt-4o.input=-1 | monitoring.cost.models.gpt-4o.input | -1.0 | input must be 0 or more USD per million tokens, such as 2.50, was -1.0
 			monitoring.cost.models[gemini-2.5-pro].cached-input=-0.5 | monitoring.cost.models[gemini-2.5-pro].cached-input | -0.5 | cached-input must be 0 or more USD per million tokens
 			monitoring.cost.zone=Mars/Olympus | monitoring.cost.zone | Mars/Olympus | zone must be a time zone such as UTC or Europe/Paris, was Mars/Olympus
-			monitoring.alerts.webhooks[0].url=not a url | monitoring.alerts.webhooks[0].url | not a url | url must be a URL such as https://hooks.example.com/agents, was not a url
 			monitoring.alerts.webhooks[0].format=xml | monitoring.alerts.webhooks[0].format | xml | format must be one of alertmanager, json, slack, was xml
 			monitoring.alerts.webhooks[0].max-attempts=0 | monitoring.alerts.webhooks[0].max-attempts | 0 | max-attempts must be 1 or more (4 retries a few times), was 0
 			monitoring.alerts.webhooks[0].timeout=0s | monitoring.alerts.webhooks[0].timeout | PT0S | timeout must be a positive duration such as 5s, was PT0S

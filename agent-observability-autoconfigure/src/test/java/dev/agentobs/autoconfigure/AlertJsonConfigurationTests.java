@@ -48,6 +48,8 @@ class AlertJsonConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("monitoring.alerts.webhooks[0].url")
+				.hasMessageContaining("https://hooks.example.org/<sha256:")
+				.hasMessageNotContaining("/agents")
 				.hasMessageContaining("spring-boot-starter-json"));
 	}
 

@@ -65,7 +65,9 @@ public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C ext
 
 	/**
 	 * Mark the operation failed without throwing, for errors the work handles itself (a
-	 * provider's refusal, a tool's error reply). Use a short, low cardinality type.
+	 * provider's refusal, a tool's error reply). Use a short, low cardinality type: one that
+	 * holds what looks like a secret (a token, a key, a URL with credentials) is recorded as
+	 * {@code _REDACTED}.
 	 * @param errorType the error type, such as {@code rate_limited}
 	 * @return this
 	 */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 import dev.agentobs.internal.support.SafeText;
+import dev.agentobs.internal.support.SecretMasker;
 import dev.agentobs.internal.support.ThrottledLogger;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.OperationOutcome;
@@ -226,11 +227,12 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	/**
 	 * Mark the operation failed with a type of error that has no exception, such as
-	 * {@code rate_limited}.
+	 * {@code rate_limited}. A type that looks like a secret is kept as
+	 * {@value SecretMasker#REDACTED}.
 	 * @param errorType the error type
 	 */
 	public void setErrorType(@Nullable String errorType) {
-		this.errorType = (errorType != null && !errorType.isBlank()) ? errorType : null;
+		this.errorType = (errorType != null && !errorType.isBlank()) ? SecretMasker.safeErrorType(errorType) : null;
 	}
 
 }

@@ -133,7 +133,8 @@ public abstract sealed class OperationBuilder<B extends OperationBuilder<B, O>, 
 
 	/**
 	 * Set the error type of a failed operation when there is no exception object, such as
-	 * {@code rate_limited} or an HTTP status.
+	 * {@code rate_limited} or an HTTP status. A type that holds what looks like a secret (a
+	 * token, a key, a URL with credentials) is recorded as {@code _REDACTED}.
 	 * @param errorType the error type, or {@code null} for success
 	 * @return this builder
 	 */

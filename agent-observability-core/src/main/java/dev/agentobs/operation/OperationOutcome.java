@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.support.SecretMasker;
+
 /**
  * How an operation ended: when, after how long, and with which error.
  *
@@ -14,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param error the exception it failed with, or {@code null} when it succeeded or failed
  * without one
  * @param errorType the error's type: the exception's class name unless given, such as
- * {@code rate_limited}; {@code null} when the operation succeeded
+ * {@code rate_limited}; {@code null} when the operation succeeded. A given type that holds
+ * what looks like a secret (a token, a key, a URL with credentials) is kept as
+ * {@code _REDACTED}, so that no metric label, statistic or log event shows it
  * @since 0.1.0
  */
 public record OperationOutcome(Instant endTime, Duration duration, @Nullable Throwable error,
@@ -36,7 +40,11 @@ public record OperationOutcome(Instant endTime, Duration duration, @Nullable Thr
 			duration = MAX_DURATION;
 		}
 		if (errorType == null && error != null) {
+			// A class name is code, not data: it cannot carry a secret
 			errorType = error.getClass().getName();
+		}
+		else if (errorType != null) {
+			errorType = SecretMasker.safeErrorType(errorType);
 		}
 		errorType = OperationChecks.cut(errorType);
 	}

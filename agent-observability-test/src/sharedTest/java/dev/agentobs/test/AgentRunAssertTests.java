@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.test.app.ResearchAgent;
 import dev.agentobs.test.app.ResearchAgent.Answer;
 

@@ -80,7 +80,7 @@ class EndpointJsonTests {
 	void agentAlertsJsonIsUnchanged() throws IOException {
 		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 				List.of(new AlertAudience("default", this.thresholds, List.of())), 10, Duration.ofMinutes(30),
-				this.clock);
+				Duration.ZERO, this.clock);
 		evaluator.evaluate();
 		AgentAlertsEndpoint endpoint = new AgentAlertsEndpoint(evaluator, this.thresholds,
 				new PrometheusRuleGenerator("agent-observability", Duration.ofMinutes(5), 10, Duration.ofMinutes(2)));

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.support.SecretMasker;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.RecentError;
 

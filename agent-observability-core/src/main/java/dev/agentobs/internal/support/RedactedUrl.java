@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class RedactedUrl {
+
+	private static final Pattern REDACTED = Pattern
+		.compile("(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\\s]+/)?<sha256:[0-9a-f]{8}>");
 
 	private RedactedUrl() {
 	}
@@ -41,13 +45,15 @@ public final class RedactedUrl {
 
 	/**
 	 * A URL given as text, redacted the same way; text that is not a URL is shown only as a
-	 * hash, since it may be a secret put in the wrong place.
+	 * hash, since it may be a secret put in the wrong place. Text already redacted is
+	 * returned as it is, so that a value redacted where it was found is not hashed again
+	 * where it is printed.
 	 * @param url the text, or {@code null}
 	 * @return the redacted form, or {@code null} for {@code null}
 	 */
 	public static @Nullable String of(@Nullable String url) {
-		if (url == null) {
-			return null;
+		if (url == null || REDACTED.matcher(url).matches()) {
+			return url;
 		}
 		try {
 			return of(new URI(url));

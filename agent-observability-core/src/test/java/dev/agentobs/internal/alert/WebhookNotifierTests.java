@@ -129,7 +129,7 @@ class WebhookNotifierTests {
 		assertThat(body(take())).isEqualTo("{\"version\":\"1\",\"service\":\"sample-app\",\"status\":\"firing\",\"alert\":{\"name\":\"AgentDailyCostBud"
 				+ "get\",\"severity\":\"warning\",\"category\":\"budget\",\"agent\":null,\"value\":12.5,\"threshold\":10,\"su"
 				+ "mmary\":\"all agents $12.50 > $10.00\",\"description\":\"Today's model cost is above the daily b"
-				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[]}}");
+				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[],\"note\":null}}");
 	}
 
 	@Test

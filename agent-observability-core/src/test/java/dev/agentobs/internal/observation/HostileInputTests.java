@@ -42,6 +42,7 @@ import dev.agentobs.internal.metrics.AgentMetrics;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.report.AgentsDescriptor;
 import dev.agentobs.internal.stats.OperationStatistics;
+import dev.agentobs.internal.support.SecretMasker;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.OperationOutcome;
 import dev.agentobs.stats.MutableClock;
@@ -201,6 +202,42 @@ class HostileInputTests {
 			.contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"_OTHER\",gen_ai_agent_name=\"_OTHER\","
 					+ "gen_ai_tool_name=\"_OTHER\",gen_ai_tool_type=\"_OTHER\"}");
 		assertThat(output.toString().split("Meter family 'gen_ai.execute_tool.duration' reached", -1)).hasSize(2);
+	}
+
+	@Test
+	void secretsInErrorTypesAndErrorMessagesReachNoMetricStatisticLogOrEvent(CapturedOutput output) {
+		String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg";
+		String awsSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+		String slackPath = "T0AAA1111/B0BBB2222/XyZSecretPath123";
+		this.observations.tool("web_search").errorType("Bearer " + jwt).observe(() -> "refused");
+		this.observations.record(AgentOperation.agentRun("research-agent").errorType("AKIAIOSFODNN7EXAMPLE").build());
+		try {
+			this.observations.agent("research-agent").observe(() -> {
+				throw new IllegalStateException("401 from https://hooks.slack.com/services/" + slackPath
+						+ " with Authorization: Bearer " + jwt + ", aws_secret_access_key " + awsSecret);
+			});
+		}
+		catch (IllegalStateException expected) {
+			// the agent's own failure, rethrown as it was
+		}
+		String scrape = this.meters.scrape();
+		String json = JsonMapper.shared().writeValueAsString(AgentsDescriptor.of(this.statistics.snapshot()));
+		StringBuilder logged = new StringBuilder(output.toString());
+		this.logEvents.list.forEach((event) -> logged.append(event.getFormattedMessage()).append(event.getKeyValuePairs()));
+		// A listener is given the operation itself, the exception included; its error type is shown
+		StringBuilder events = new StringBuilder();
+		this.events.forEach((event) -> events.append(event.error()).append(event.attributes()));
+		for (String secret : new String[] { jwt, awsSecret, slackPath, "AKIAIOSFODNN7EXAMPLE" }) {
+			assertThat(scrape).as("scrape").doesNotContain(secret);
+			assertThat(json).as("statistics").doesNotContain(secret);
+			assertThat(logged).as("logs").doesNotContain(secret);
+			assertThat(events).as("events").doesNotContain(secret);
+		}
+		assertThat(scrape).contains("error_type=\"" + SecretMasker.REDACTED + "\",gen_ai_agent_name=\"research-agent\"")
+			.contains("error_type=\"java.lang.IllegalStateException\"");
+		assertThat(json).contains("hooks.slack.com/<sha256:").contains("Bearer ****");
+		assertThat(this.logEvents.list).extracting(ILoggingEvent::getFormattedMessage)
+			.anySatisfy((message) -> assertThat(message).endsWith(": " + SecretMasker.REDACTED));
 	}
 
 	/**

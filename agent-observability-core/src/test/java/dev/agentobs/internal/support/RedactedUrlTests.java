@@ -33,6 +33,14 @@ class RedactedUrlTests {
 	}
 
 	@Test
+	void aRedactedUrlIsKeptAsItIs() {
+		String once = RedactedUrl.of("https://hooks.slack.com/services/T000/B000/XXXXSECRET");
+		assertThat(RedactedUrl.of(once)).isEqualTo(once);
+		String hashOnly = RedactedUrl.of("not a url");
+		assertThat(RedactedUrl.of(hashOnly)).isEqualTo(hashOnly);
+	}
+
+	@Test
 	void textThatIsNotAUrlIsOnlyHashed() {
 		assertThat(RedactedUrl.of("xoxb-secret token")).matches("<sha256:[0-9a-f]{8}>");
 		assertThat(RedactedUrl.of("not-a-url")).matches("<sha256:[0-9a-f]{8}>");

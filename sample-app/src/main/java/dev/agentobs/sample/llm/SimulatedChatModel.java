@@ -54,8 +54,6 @@ public class SimulatedChatModel {
 	/** How the fact checker's answer starts when the claim needs another source. */
 	public static final String DISPUTED = "disputed";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	private static final long TOKENS_PER_MINUTE = 30_000;
 
 	private static final int TOKENS_PER_MESSAGE = 4;
@@ -103,8 +101,9 @@ public class SimulatedChatModel {
 			default -> throw new IllegalArgumentException("The model '" + request.model() + "' does not exist");
 		};
 		long inputTokens = inputTokens(request);
+		long start = System.nanoTime();
 		pause(request.model());
-		failSometimes(request.model(), inputTokens);
+		failSometimes(request.model(), inputTokens, start);
 		Draft draft = draft(request);
 		long outputTokens = tokens(draft.content()) + (long) TOKENS_PER_TOOL_CALL * draft.toolCalls().size()
 				+ ((draft.code() != null) ? tokens(draft.code()) : 0);
@@ -365,14 +364,14 @@ public class SimulatedChatModel {
 		}
 	}
 
-	private void failSometimes(String model, long requestedTokens) {
+	private void failSometimes(String model, long requestedTokens, long start) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		if (random.nextDouble() >= this.properties.getFailureRate()) {
 			return;
 		}
 		if (random.nextBoolean()) {
-			// A real timeout takes the whole TIMEOUT; the simulation fails after the usual latency
-			throw new ModelTimeoutException(model, TIMEOUT);
+			// A real client waits about 30 s; the simulation gives up after the usual latency
+			throw new ModelTimeoutException(model, Duration.ofNanos(System.nanoTime() - start));
 		}
 		long used = TOKENS_PER_MINUTE - random.nextLong(Math.min(requestedTokens, TOKENS_PER_MINUTE));
 		throw new RateLimitException(model, TOKENS_PER_MINUTE, used, requestedTokens,

@@ -87,6 +87,30 @@ class SimulatedChatModelTests {
 	}
 
 	@Test
+	void timeoutSaysHowLongItWaited() {
+		SampleProperties properties = new SampleProperties();
+		properties.getLlm().setLatency(Duration.ofMillis(20));
+		properties.getLlm().setFailureRate(1);
+		SimulatedChatModel model = new SimulatedChatModel(properties);
+		for (int i = 0; i < 20; i++) {
+			long start = System.nanoTime();
+			try {
+				model.chat(new ChatRequest("gpt-4o", List.of(ChatMessage.user("Anything")), List.of()));
+			}
+			catch (ModelTimeoutException ex) {
+				long waitedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+				long saidMillis = Long.parseLong(ex.getMessage().replaceAll(".* after (\\d+) ms \\(simulated\\)$", "$1"));
+				assertThat(saidMillis).isBetween(15L, waitedMillis);
+				return;
+			}
+			catch (RateLimitException ex) {
+				// the other kind of failure: try again
+			}
+		}
+		throw new AssertionError("No timeout in 20 failed calls");
+	}
+
+	@Test
 	void unknownModelIsRejected() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> model(0).chat(new ChatRequest("gpt-5-turbo", List.of(ChatMessage.user("Hi")), List.of())))

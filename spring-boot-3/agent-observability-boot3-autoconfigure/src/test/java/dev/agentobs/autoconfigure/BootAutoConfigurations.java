@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Spring Boot 3.5's auto-configurations that the tests shared by both Spring Boot generations
- * start with ours. The Spring Boot 4 module has a class of the same name with its own.
+ * start with ours, here and in the test support's tests (through this module's test jar).
+ * The Spring Boot 4 module has a class of the same name with its own.
  */
 public final class BootAutoConfigurations {
 

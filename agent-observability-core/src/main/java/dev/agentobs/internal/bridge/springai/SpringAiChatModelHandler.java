@@ -20,8 +20,10 @@ import dev.agentobs.operation.ModelCall;
  * provider (as the GenAI conventions name it), requested and answering model, input, output
  * and cached input tokens, and the error it failed with, in the agent run it belongs to. A
  * stream is recorded once, when it completes, with the usage of its aggregated response
- * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}). Spring AI
- * makes the call's span itself; the call is recorded without a second one.
+ * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}). A call of
+ * the tool loop a Spring AI 1.x model runs itself counts its own tokens, not the loop's so far
+ * that Spring AI reports. Spring AI makes the call's span itself; the call is recorded without
+ * a second one.
  *
  * @since 0.1.0
  */
@@ -58,7 +60,8 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 			.responseModel(responseModel);
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
-			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
+			SpringAiModelToolLoop.tokens(context, call, count(usage.getPromptTokens()),
+					count(usage.getCompletionTokens()));
 			if (HAS_CACHED_TOKENS) {
 				Long cached = usage.getCacheReadInputTokens();
 				if (cached != null && cached > 0) {

@@ -16,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback HTTP server that answers OpenAI chat completion requests with canned JSON: a plain
  * answer, a call of the {@code currentWeather} tool when the request offers tools, the answer
  * after the tool's result; when the request streams, the same three as SSE streams with usage
- * in their last chunk. It keeps every request body.
+ * in their last chunk. It keeps every request body. {@code e2e/run.sh} runs it from the test
+ * jar, on the port given as the one argument, for the Spring Boot 3.5 application it starts.
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
 
@@ -31,13 +32,17 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	private volatile int status = 200;
 
 	public OpenAiCompatibleServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this(0);
+	}
+
+	private OpenAiCompatibleServer(int port) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/v1/chat/completions", this::chatCompletions);
 		this.server.start();
 	}
 
 	/**
-	 * Start a server, for a test's static field.
+	 * Start a server on a free port, for a test's static field.
 	 * @return the started server
 	 */
 	public static OpenAiCompatibleServer start() {
@@ -47,6 +52,20 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Answers on 127.0.0.1 until the process is stopped (the server's thread keeps it alive).
+	 * @param args the port
+	 * @throws IOException when the port cannot be had
+	 */
+	public static void main(String[] args) throws IOException {
+		if (args.length != 1 || !args[0].matches("[0-9]{1,5}")) {
+			throw new IllegalArgumentException(
+					"The arguments must be one port to listen on, were: " + String.join(" ", args));
+		}
+		OpenAiCompatibleServer server = new OpenAiCompatibleServer(Integer.parseInt(args[0]));
+		System.out.println("OpenAI-compatible server listening on " + server.baseUrl());
 	}
 
 	public String baseUrl() {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link AutoConfigureAgentObservability @AutoConfigureAgentObservability} on a
  * {@code @WebMvcTest}, a slice that has no observability of its own.
  */
-@WebMvcTest(AgentController.class)
+@BootWebMvcTest(AgentController.class)
 @AutoConfigureAgentObservability
 @Import(ResearchAgent.class)
 class ResearchAgentWebMvcTests {

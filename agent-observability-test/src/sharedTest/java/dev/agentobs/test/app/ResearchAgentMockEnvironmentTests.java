@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.agentobs.test.AutoConfigureAgentObservability;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code @SpringBootTest} with a mock web environment.
  */
 @SpringBootTest
-@AutoConfigureMockMvc
+@BootAutoConfigureMockMvc
 @AutoConfigureAgentObservability
 class ResearchAgentMockEnvironmentTests {
 

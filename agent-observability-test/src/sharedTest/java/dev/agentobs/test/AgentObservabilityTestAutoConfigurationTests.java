@@ -5,15 +5,12 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.test.app.ResearchAgent;
 
@@ -25,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentObservabilityTestAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-				OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-				MicrometerTracingAutoConfiguration.class, AgentObservationAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
+				BootAutoConfigurations.openTelemetrySdk(), BootAutoConfigurations.openTelemetryTracing(),
+				BootAutoConfigurations.micrometerTracing(), AgentObservationAutoConfiguration.class,
 				AgentTracingAutoConfiguration.class, AgentObservabilityTestAutoConfiguration.class))
 		.withPropertyValues("management.tracing.sampling.probability=1.0")
 		.withBean(ResearchAgent.class);

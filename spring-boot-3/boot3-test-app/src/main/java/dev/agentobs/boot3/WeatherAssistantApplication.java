@@ -1,6 +1,7 @@
 package dev.agentobs.boot3;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,9 +11,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A Spring Boot 3.5 service as its users write it: Spring AI's {@link ChatClient} with one
  * tool, and no code of the starter's. Everything observed comes from the starter's bridge.
+ * {@code POST /api/ask} with a question as plain text answers it. The tests and the
+ * end-to-end run point {@code spring.ai.openai.base-url} at a loopback server that answers
+ * like OpenAI.
+ *
+ * @since 0.1.0
  */
 @SpringBootApplication
 public class WeatherAssistantApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(WeatherAssistantApplication.class, args);
+	}
 
 	@Bean
 	ChatClient chatClient(ChatClient.Builder builder) {

@@ -4,6 +4,8 @@ import org.springframework.ai.tool.annotation.Tool;
 
 /**
  * The service's one tool.
+ *
+ * @since 0.1.0
  */
 class WeatherTools {
 
