@@ -17,6 +17,8 @@ PyYAML are used.
   target-up PROMETHEUS JOB      the job's targets are all up
   alert-firing PROMETHEUS NAME  Prometheus fires the alert
   delivered FILE NAME           the webhook received the firing alert from Alertmanager
+  statsd FILE                   the StatsD lines in FILE have the starter's timers and token
+                                counts, and none of their histogram buckets as gauges
 """
 
 import json
@@ -384,6 +386,32 @@ def delivered(received, name):
     raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(names) or 'none'}")
 
 
+# The starter's meters as StatsD names them (dots), and what Micrometer calls the gauges of a
+# histogram's buckets: <meter>.histogram, one per bucket
+OUR_STATSD_METERS = ("gen_ai.client.operation.duration", "gen_ai.client.token.usage", "gen_ai.invoke_agent.duration",
+                     "gen_ai.execute_tool.duration", "agent.step.duration", "agent.code.execution.duration")
+
+
+def statsd(received):
+    try:
+        with open(received, encoding="utf-8") as file:
+            lines = [line.rstrip("\n") for line in file if line.strip()]
+    except FileNotFoundError:
+        lines = []
+    ours = [line for line in lines if line.split(":", 1)[0] in OUR_STATSD_METERS]
+    buckets = [line for line in lines if line.split(":", 1)[0] in {m + ".histogram" for m in OUR_STATSD_METERS}]
+    if buckets:
+        raise CheckFailed(f"{len(buckets)} bucket gauges of our histograms among {len(lines)} lines, "
+                          f"such as {buckets[0]}")
+    missing = [m for m in ("gen_ai.client.operation.duration", "gen_ai.client.token.usage",
+                           "gen_ai.invoke_agent.duration") if not any(line.startswith(m + ":") for line in ours)]
+    if missing:
+        raise CheckFailed(f"{len(lines)} lines, none of {', '.join(missing)}")
+    timers = sum(1 for line in ours if "|ms" in line)
+    return (f"{len(lines)} lines, {len(ours)} of our meters ({timers} timings as |ms, "
+            f"{len(ours) - timers} token counts as |h), 0 bucket gauges")
+
+
 COMMANDS = {
     "ports": ports,
     "get": get,
@@ -394,6 +422,7 @@ COMMANDS = {
     "target-up": target_up,
     "alert-firing": alert_firing,
     "delivered": delivered,
+    "statsd": statsd,
 }
 
 

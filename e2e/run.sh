@@ -5,6 +5,8 @@
 # the scrape works, the dashboard's every query answers, the rules load and fire, the alert
 # arrives. Everything listens on 127.0.0.1, on free ports, and is stopped on exit.
 #
+# The app also sends its metrics to a StatsD agent (a UDP socket on loopback).
+#
 # Runs from anywhere; needs Java 17, python3 and Debian's prometheus and prometheus-alertmanager
 # (installed when missing, as root or through sudo). E2E_KEEP=1 keeps the work directory.
 set -euo pipefail
@@ -179,18 +181,32 @@ APP=http://127.0.0.1:$APP_PORT
 PROMETHEUS=http://127.0.0.1:$PROMETHEUS_PORT
 ALERTMANAGER_URL=http://127.0.0.1:$ALERTMANAGER_PORT
 
+# The StatsD agent, before the app that sends to it
+STATSD_RECEIVED=$WORK/statsd-received.txt
+start statsd python3 $E2E/statsd_receiver.py "$STATSD_RECEIVED"
+for _ in $(seq 1 50); do
+  STATSD_PORT=$(head -n 1 "$WORK/statsd.log" 2>/dev/null || true)
+  [ -n "$STATSD_PORT" ] && break
+  sleep 0.1
+done
+[ -n "$STATSD_PORT" ] || die "the StatsD receiver did not start"
+
 # Most model calls fail, so that the error-rate alert fires at once; model prices, so that the
-# cost series exist; the endpoints the test reads, whatever the sample exposes by default.
+# cost series exist; the endpoints the test reads, whatever the sample exposes by default; StatsD
+# export (Datadog's flavor, Spring Boot's default) beside Prometheus, polled every second.
 # Micrometer puts trace exemplars on histograms' _count lines too, which Prometheus before 2.43
 # (Debian 12 ships 2.42) rejects by dropping the whole scrape: keep them on buckets only.
-say "starting the sample app on $APP"
-start app java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" \
-  --server.address=127.0.0.1 --server.port="$APP_PORT" \
-  --sample.llm.failure-rate=0.6 --sample.llm.latency=20ms --sample.traffic.rate=5 \
-  --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10 \
-  --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6 \
-  --management.endpoints.web.exposure.include=health,prometheus,agentalerts \
+APP_ARGS=(--server.address=127.0.0.1 --server.port="$APP_PORT"
+  --sample.llm.failure-rate=0.6 --sample.llm.latency=20ms --sample.traffic.rate=5
+  --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10
+  --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6
+  --management.endpoints.web.exposure.include=health,prometheus,agentalerts
   '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
+  --management.statsd.metrics.export.enabled=true --management.statsd.metrics.export.host=127.0.0.1
+  --management.statsd.metrics.export.port="$STATSD_PORT" --management.statsd.metrics.export.polling-frequency=1s)
+say "starting the sample app on $APP"
+start app java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" "${APP_ARGS[@]}"
+APP_PID=${PIDS[-1]}
 
 # ---- the webhook and Alertmanager, while the app starts ----------------------------------------
 
@@ -220,7 +236,6 @@ await_ready Alertmanager "$ALERTMANAGER_URL/-/ready"
 
 # ---- the app's rules, then Prometheus ---------------------------------------------------------
 
-APP_PID=${PIDS[0]}
 deadline=$((SECONDS + STARTUP_SECONDS))
 until python3 $E2E/checks.py get "$APP/actuator/agentalerts/rules" >"$WORK/app-rules.yaml" 2>/dev/null; do
   kill -0 "$APP_PID" 2>/dev/null || die "the sample app stopped at start-up"
@@ -307,6 +322,11 @@ fi
 
 poll $alerts_by "Prometheus fires HighAgentErrorRate" python3 $E2E/checks.py alert-firing "$PROMETHEUS" HighAgentErrorRate
 poll $alerts_by "Alertmanager delivers HighAgentErrorRate to the webhook" python3 $E2E/checks.py delivered "$RECEIVED" HighAgentErrorRate
+
+# ---- StatsD: the timers without the Prometheus buckets ---------------------------------------
+
+check "StatsD (Datadog flavor) gets our timers and token counts, no bucket gauges" \
+  python3 $E2E/checks.py statsd "$STATSD_RECEIVED"
 
 # ---- bad configuration fails start-up with a failure analysis -----------------------------------
 
