@@ -19,6 +19,13 @@ PyYAML are used.
   delivered FILE NAME           the webhook received the firing alert from Alertmanager
   statsd FILE                   the StatsD lines in FILE have the starter's timers and token
                                 counts, and none of their histogram buckets as gauges
+  rule-expr RULES ALERT         the expression of the alert in a rules file, on one line
+  target-down PROMETHEUS JOB    the job's targets are all down
+  value PROMETHEUS QUERY        the number the query answers (one series)
+  today-since APP [BEFORE]      since when /actuator/agents counts today, later than BEFORE
+  lifetimes PROMETHEUS SPEND NOW FIRST
+                                the spend expression counts the first lifetime's FIRST and the
+                                spend of the lifetime now running (NOW), both as Prometheus saw it
 """
 
 import json
@@ -412,6 +419,68 @@ def statsd(received):
             f"{len(ours) - timers} token counts as |h), 0 bucket gauges")
 
 
+def rule_expr(rules_file, alert):
+    for document in load_yaml_documents(rules_file):
+        for group in document.get("groups", []):
+            for rule in group.get("rules", []):
+                if rule.get("alert") == alert:
+                    return " ".join(rule["expr"].split())
+    raise CheckFailed(f"no alert {alert} in {rules_file}")
+
+
+def target_down(prometheus, job):
+    targets = [t for t in api(prometheus, "/api/v1/targets")["activeTargets"] if t["labels"].get("job") == job]
+    up = [t for t in targets if t["health"] == "up"]
+    if not targets or up:
+        raise CheckFailed(f"{len(up)} of {len(targets)} targets of job {job} up")
+    return f"{len(targets)} target(s) of job {job} down"
+
+
+def number(prometheus, expr, at=None):
+    params = {"query": expr}
+    if at is not None:
+        params["time"] = at
+    result = api(prometheus, "/api/v1/query", **params)["result"]
+    if len(result) != 1:
+        raise CheckFailed(f"{len(result)} series for {expr}, expected one")
+    return float(result[0]["value"][1])
+
+
+def value(prometheus, expr):
+    return f"{number(prometheus, expr):.6f}"
+
+
+def lifetimes(prometheus, spend, now, first):
+    """Both queries at one instant: the spend the rule sees, and the counters of the lifetime
+    running now (which began at zero), against the first lifetime's spend as the rule saw it
+    when that lifetime ended."""
+    import time
+
+    at = f"{time.time():.3f}"
+    first = float(first)
+    current = number(prometheus, now, at)
+    if current <= 0:
+        raise CheckFailed("no spend of the restarted app scraped yet")
+    total = number(prometheus, spend, at)
+    shown = f"the rule counts ${total:.4f}: first lifetime ${first:.4f}, the running one ${current:.4f}"
+    # increase() extrapolates a little at the ends of the data: a tenth of the running
+    # lifetime's spend is left for that
+    if total < first + 0.9 * current:
+        raise CheckFailed(f"{shown}, less than both together")
+    if total > 1.25 * (first + current):
+        raise CheckFailed(f"{shown}, far more than both together")
+    return shown
+
+
+def today_since(app, before=None):
+    since = json.loads(fetch(app.rstrip("/") + "/actuator/agents")).get("today", {}).get("since")
+    if not since:
+        raise CheckFailed("/actuator/agents has no today.since")
+    if before is not None and not since > before:
+        raise CheckFailed(f"today is counted since {since}, not after {before}")
+    return since
+
+
 COMMANDS = {
     "ports": ports,
     "get": get,
@@ -423,6 +492,11 @@ COMMANDS = {
     "alert-firing": alert_firing,
     "delivered": delivered,
     "statsd": statsd,
+    "rule-expr": rule_expr,
+    "target-down": target_down,
+    "value": value,
+    "lifetimes": lifetimes,
+    "today-since": today_since,
 }
 
 

@@ -5,7 +5,8 @@
 # the scrape works, the dashboard's every query answers, the rules load and fire, the alert
 # arrives. Everything listens on 127.0.0.1, on free ports, and is stopped on exit.
 #
-# The app also sends its metrics to a StatsD agent (a UDP socket on loopback).
+# The app also sends its metrics to a StatsD agent (a UDP socket on loopback), and is restarted
+# once to show that the budget rules count the spend of both lifetimes.
 #
 # Runs from anywhere; needs Java 17, python3 and Debian's prometheus and prometheus-alertmanager
 # (installed when missing, as root or through sudo). E2E_KEEP=1 keeps the work directory.
@@ -14,11 +15,12 @@ cd "$(dirname "$0")/.."
 
 E2E=e2e
 PENDING_FOR=5s            # the rules' `for`, shortened from 2m so that alerts fire in the test
-# Time limits, at most 3 minutes in all: usually the whole test takes under 40 seconds
-STARTUP_SECONDS=75        # the sample app answering, on a busy 2-core machine
+# Time limits, at most 5 minutes in all: usually the whole test takes about 70 seconds
+STARTUP_SECONDS=75        # the sample app answering (or scraped again after its restart), on a busy 2-core machine
 READY_SECONDS=15          # Prometheus and Alertmanager ready
 DATA_SECONDS=45           # series, rates and quantiles, from Prometheus' start
 ALERT_SECONDS=60          # the alert at the webhook, from Prometheus' start
+STOP_SECONDS=30           # the sample app gone after SIGTERM
 
 PASSED=0
 FAILED=0
@@ -200,7 +202,7 @@ APP_ARGS=(--server.address=127.0.0.1 --server.port="$APP_PORT"
   --sample.llm.failure-rate=0.6 --sample.llm.latency=20ms --sample.traffic.rate=5
   --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10
   --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6
-  --management.endpoints.web.exposure.include=health,prometheus,agentalerts
+  --management.endpoints.web.exposure.include=health,prometheus,agents,agentalerts
   '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
   --management.statsd.metrics.export.enabled=true --management.statsd.metrics.export.host=127.0.0.1
   --management.statsd.metrics.export.port="$STATSD_PORT" --management.statsd.metrics.export.polling-frequency=1s)
@@ -247,6 +249,42 @@ say "the sample app answers after ${SECONDS}s"
 check "/actuator/agentalerts/rules is a PrometheusRule (for: shortened to $PENDING_FOR)" \
   python3 $E2E/checks.py rules "$WORK/app-rules.yaml" "$WORK/rules.yml" "$PENDING_FOR"
 check "promtool check rules accepts the app's rules" promtool check rules "$WORK/rules.yml"
+
+# The budgets over replicas and restarts, by Prometheus' own rule tests: two replicas of one
+# service, the first restarted after 6 minutes (its counters began again at 0), and another
+# service. Neither replica passes a budget alone; the service does; the other service is apart.
+COST_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentDailyCostBudget) || die "$COST_EXPR"
+TOKENS_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentDailyTokenBudget) || die "$TOKENS_EXPR"
+cat >"$WORK/budget-tests.yml" <<EOF
+rule_files: [rules.yml]
+evaluation_interval: 1m
+tests:
+  - interval: 1m
+    input_series:
+      - series: 'gen_ai_client_cost_usd_total{job="agent-sample",instance="pod-a",gen_ai_request_model="gpt-4o"}'
+        values: '0+1x6 0+1x3'
+      - series: 'gen_ai_client_cost_usd_total{job="agent-sample",instance="pod-b",gen_ai_request_model="gpt-4o"}'
+        values: '0+1x10'
+      - series: 'gen_ai_client_cost_usd_total{job="other-service",instance="pod-c",gen_ai_request_model="gpt-4o"}'
+        values: '0+1x10'
+      - series: 'gen_ai_client_token_usage_tokens_sum{job="agent-sample",instance="pod-a",gen_ai_token_type="input"}'
+        values: '0+200000x6 0+200000x3'
+      - series: 'gen_ai_client_token_usage_tokens_sum{job="agent-sample",instance="pod-b",gen_ai_token_type="input"}'
+        values: '0+200000x10'
+    promql_expr_test:
+      - expr: '$COST_EXPR'
+        eval_time: 10m
+        exp_samples:
+          - labels: '{job="agent-sample"}'
+            value: 19
+      - expr: '$TOKENS_EXPR'
+        eval_time: 10m
+        exp_samples:
+          - labels: '{job="agent-sample"}'
+            value: 3800000
+EOF
+check "promtool test rules: the daily budgets add up the replicas and restarts of one service" \
+  promtool test rules "$WORK/budget-tests.yml"
 
 cat >"$WORK/prometheus.yml" <<EOF
 global:
@@ -327,6 +365,33 @@ poll $alerts_by "Alertmanager delivers HighAgentErrorRate to the webhook" python
 
 check "StatsD (Datadog flavor) gets our timers and token counts, no bucket gauges" \
   python3 $E2E/checks.py statsd "$STATSD_RECEIVED"
+
+# ---- a restart: the budget rules count both lifetimes ----------------------------------------
+
+# The spend the cost budget judges (its expression without the threshold) when the first
+# lifetime ends: stop the app, let Prometheus find it down, read the spend. Then start it again
+# on the same address, so that its counters go on in the same series from 0, as after a crash.
+COST_SPEND=${COST_EXPR% > *}
+FIRST_SINCE=$(python3 $E2E/checks.py today-since "$APP") || die "/actuator/agents before the restart -- $FIRST_SINCE"
+restart_from=$SECONDS
+kill "$APP_PID" 2>/dev/null || true
+stop_by=$((SECONDS + STOP_SECONDS))
+while kill -0 "$APP_PID" 2>/dev/null; do
+  ((SECONDS < stop_by)) || die "the sample app is still running ${STOP_SECONDS}s after SIGTERM"
+  sleep 0.2
+done
+restart_by=$((SECONDS + STARTUP_SECONDS))
+poll $restart_by "Prometheus finds the stopped sample app down" python3 $E2E/checks.py target-down "$PROMETHEUS" agent-sample
+FIRST_SPEND=$(python3 $E2E/checks.py value "$PROMETHEUS" "$COST_SPEND") || die "no spend of the first lifetime -- $FIRST_SPEND"
+say "the first lifetime spent \$$FIRST_SPEND by $COST_SPEND"
+start app-restarted java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" "${APP_ARGS[@]}"
+APP_PID=${PIDS[-1]}
+poll $restart_by "Prometheus scrapes the restarted sample app" python3 $E2E/checks.py target-up "$PROMETHEUS" agent-sample
+poll $restart_by "AgentDailyCostBudget's expression counts the spend of both lifetimes" \
+  python3 $E2E/checks.py lifetimes "$PROMETHEUS" "$COST_SPEND" 'sum(gen_ai_client_cost_usd_total{job="agent-sample"})' "$FIRST_SPEND"
+check "/actuator/agents counts today from the restart (the first lifetime from $FIRST_SINCE)" \
+  python3 $E2E/checks.py today-since "$APP" "$FIRST_SINCE"
+say "the restart and its checks took $((SECONDS - restart_from))s"
 
 # ---- bad configuration fails start-up with a failure analysis -----------------------------------
 
