@@ -24,8 +24,9 @@ import java.util.Set;
  * @param models the usage per model, by name
  * @since 0.1.0
  */
-public record DailyUsage(LocalDate date, ZoneId zone, Instant since, long calls, long inputTokens, long cachedInputTokens,
-		long outputTokens, double cost, Set<String> unpricedModels, Map<String, ModelUsage> models) {
+public record DailyUsage(LocalDate date, ZoneId zone, Instant since, long calls, long inputTokens,
+		long cachedInputTokens, long outputTokens, double cost, Set<String> unpricedModels,
+		Map<String, ModelUsage> models) {
 
 	/**
 	 * Whether the cost of every call of the day is known.

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The bucket boundaries of the {@link AgentMetrics} histograms (those of the GenAI semantic
@@ -55,7 +54,8 @@ public final class HistogramBuckets implements MeterFilter {
 
 	// The registries given the buckets, so that a registry met twice (on its own and inside a
 	// composite) gets the filter once
-	private final Set<MeterRegistry> applied = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+	private final Set<MeterRegistry> applied = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
 	/**
 	 * Give the buckets to the registry if it publishes histograms, or to each registry inside
@@ -90,7 +90,7 @@ public final class HistogramBuckets implements MeterFilter {
 	}
 
 	@Override
-	public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+	public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
 		DistributionStatisticConfig buckets = BUCKETS.get(id.getName());
 		return (buckets != null) ? buckets.merge(config) : config;
 	}

@@ -229,9 +229,13 @@ class HistogramBucketsTests {
 			.duration(Duration.ofMillis(90))
 			.build());
 		for (String tool : List.of("web_search", "web_search", "fact_check")) {
-			metrics.accept(AgentOperation.toolCall(tool).agentName("research-agent").duration(Duration.ofMillis(600)).build());
+			metrics.accept(
+					AgentOperation.toolCall(tool).agentName("research-agent").duration(Duration.ofMillis(600)).build());
 		}
-		metrics.accept(AgentOperation.codeExecution("python").agentName("research-agent").duration(Duration.ofMillis(40)).build());
+		metrics.accept(AgentOperation.codeExecution("python")
+			.agentName("research-agent")
+			.duration(Duration.ofMillis(40))
+			.build());
 		metrics.accept(AgentOperation.agentRun("research-agent").duration(Duration.ofSeconds(8)).build());
 	}
 
