@@ -8,6 +8,9 @@
 # server, and the same Prometheus must see its run, model calls, tokens, tool call and cost.
 # Everything listens on 127.0.0.1, on free ports, and is stopped on exit.
 #
+# The app also sends its metrics to a StatsD agent (a UDP socket on loopback), and is restarted
+# once to show that the budget rules count the spend of both lifetimes.
+#
 # Runs from anywhere; needs Java 17, python3 and Debian's prometheus and prometheus-alertmanager
 # (installed when missing, as root or through sudo). E2E_KEEP=1 keeps the work directory.
 set -euo pipefail
@@ -15,11 +18,12 @@ cd "$(dirname "$0")/.."
 
 E2E=e2e
 PENDING_FOR=5s            # the rules' `for`, shortened from 2m so that alerts fire in the test
-# Time limits, at most 3 minutes in all: usually the whole test takes under 40 seconds
-STARTUP_SECONDS=90        # the sample app and the Spring Boot 3.5 application answering, side by side on a busy 2-core machine
+# Time limits, at most 5 minutes in all: usually the whole test takes about 70 seconds
+STARTUP_SECONDS=90        # the sample app and the Spring Boot 3.5 application answering (the sample again after its restart), side by side on a busy 2-core machine
 READY_SECONDS=15          # Prometheus and Alertmanager ready
 DATA_SECONDS=45           # series, rates and quantiles, from Prometheus' start
 ALERT_SECONDS=60          # the alert at the webhook, from Prometheus' start
+STOP_SECONDS=30           # the sample app gone after SIGTERM
 
 PASSED=0
 FAILED=0
@@ -195,22 +199,35 @@ BOOT3=http://127.0.0.1:$BOOT3_PORT
 PROMETHEUS=http://127.0.0.1:$PROMETHEUS_PORT
 ALERTMANAGER_URL=http://127.0.0.1:$ALERTMANAGER_PORT
 
+# The StatsD agent, before the app that sends to it
+STATSD_RECEIVED=$WORK/statsd-received.txt
+start statsd python3 $E2E/statsd_receiver.py "$STATSD_RECEIVED"
+for _ in $(seq 1 50); do
+  STATSD_PORT=$(head -n 1 "$WORK/statsd.log" 2>/dev/null || true)
+  [ -n "$STATSD_PORT" ] && break
+  sleep 0.1
+done
+[ -n "$STATSD_PORT" ] || die "the StatsD receiver did not start"
+
 # Most model calls fail, so that the error-rate alert fires at once; model prices, so that the
-# cost series exist; the endpoints the test reads, whatever the sample exposes by default; the
+# cost series exist; the endpoints the test reads, whatever the sample exposes by default; StatsD
+# export (Datadog's flavor, Spring Boot's default) beside Prometheus, polled every second; the
 # app's own alerts, judged every 2s, to a webhook of their own in Alertmanager's format.
 # Micrometer puts trace exemplars on histograms' _count lines too, which Prometheus before 2.43
 # (Debian 12 ships 2.42) rejects by dropping the whole scrape: keep them on buckets only.
-say "starting the sample app on $APP"
-start app java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" \
-  --server.address=127.0.0.1 --server.port="$APP_PORT" \
-  --sample.llm.failure-rate=0.6 --sample.llm.latency=20ms --sample.traffic.rate=5 \
-  --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10 \
-  --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6 \
-  --management.endpoints.web.exposure.include=health,prometheus,agentalerts \
-  --monitoring.alerts.evaluation-interval=2s '--monitoring.alerts.webhooks[0].name=e2e' \
-  "--monitoring.alerts.webhooks[0].url=http://127.0.0.1:$APP_WEBHOOK_PORT/agents" \
-  '--monitoring.alerts.webhooks[0].format=alertmanager' \
+APP_ARGS=(--server.address=127.0.0.1 --server.port="$APP_PORT"
+  --sample.llm.failure-rate=0.6 --sample.llm.latency=20ms --sample.traffic.rate=5
+  --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10
+  --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6
+  --management.endpoints.web.exposure.include=health,prometheus,agents,agentalerts
+  --monitoring.alerts.evaluation-interval=2s '--monitoring.alerts.webhooks[0].name=e2e'
+  "--monitoring.alerts.webhooks[0].url=http://127.0.0.1:$APP_WEBHOOK_PORT/agents"
+  '--monitoring.alerts.webhooks[0].format=alertmanager'
   '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
+  --management.statsd.metrics.export.enabled=true --management.statsd.metrics.export.host=127.0.0.1
+  --management.statsd.metrics.export.port="$STATSD_PORT" --management.statsd.metrics.export.polling-frequency=1s)
+say "starting the sample app on $APP"
+start app java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" "${APP_ARGS[@]}"
 APP_PID=${PIDS[-1]}
 
 # Started side by side with the sample app: on two cores, one after the other would take longer.
@@ -276,6 +293,42 @@ check "Spring Boot 3.5: the ChatClient answers with its @Tool through the loopba
 check "/actuator/agentalerts/rules is a PrometheusRule (for: shortened to $PENDING_FOR)" \
   python3 $E2E/checks.py rules "$WORK/app-rules.yaml" "$WORK/rules.yml" "$PENDING_FOR"
 check "promtool check rules accepts the app's rules" promtool check rules "$WORK/rules.yml"
+
+# The budgets over replicas and restarts, by Prometheus' own rule tests: two replicas of one
+# service, the first restarted after 6 minutes (its counters began again at 0), and another
+# service. Neither replica passes a budget alone; the service does; the other service is apart.
+COST_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentDailyCostBudget) || die "$COST_EXPR"
+TOKENS_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentDailyTokenBudget) || die "$TOKENS_EXPR"
+cat >"$WORK/budget-tests.yml" <<EOF
+rule_files: [rules.yml]
+evaluation_interval: 1m
+tests:
+  - interval: 1m
+    input_series:
+      - series: 'gen_ai_client_cost_usd_total{job="agent-sample",instance="pod-a",gen_ai_request_model="gpt-4o"}'
+        values: '0+1x6 0+1x3'
+      - series: 'gen_ai_client_cost_usd_total{job="agent-sample",instance="pod-b",gen_ai_request_model="gpt-4o"}'
+        values: '0+1x10'
+      - series: 'gen_ai_client_cost_usd_total{job="other-service",instance="pod-c",gen_ai_request_model="gpt-4o"}'
+        values: '0+1x10'
+      - series: 'gen_ai_client_token_usage_tokens_sum{job="agent-sample",instance="pod-a",gen_ai_token_type="input"}'
+        values: '0+200000x6 0+200000x3'
+      - series: 'gen_ai_client_token_usage_tokens_sum{job="agent-sample",instance="pod-b",gen_ai_token_type="input"}'
+        values: '0+200000x10'
+    promql_expr_test:
+      - expr: '$COST_EXPR'
+        eval_time: 10m
+        exp_samples:
+          - labels: '{job="agent-sample"}'
+            value: 19
+      - expr: '$TOKENS_EXPR'
+        eval_time: 10m
+        exp_samples:
+          - labels: '{job="agent-sample"}'
+            value: 3800000
+EOF
+check "promtool test rules: the daily budgets add up the replicas and restarts of one service" \
+  promtool test rules "$WORK/budget-tests.yml"
 
 cat >"$WORK/prometheus.yml" <<EOF
 global:
@@ -371,6 +424,40 @@ poll $alerts_by "Alertmanager delivers HighAgentErrorRate to the webhook" python
 poll $alerts_by "the app's own HighAgentErrorRate reaches its webhook" \
   python3 $E2E/checks.py delivered "$APP_RECEIVED" HighAgentErrorRate
 
+# ---- StatsD: the timers without the Prometheus buckets ---------------------------------------
+
+check "StatsD (Datadog flavor) gets our timers and token counts, no bucket gauges" \
+  python3 $E2E/checks.py statsd "$STATSD_RECEIVED"
+
+# ---- a restart: the budget rules count both lifetimes ----------------------------------------
+
+# The spend the cost budget judges (its expression without the threshold) when the first
+# lifetime ends: stop the app, let Prometheus find it down, read the spend. Then start it again
+# on the same address, so that its counters go on in the same series from 0, as after a crash.
+COST_SPEND=${COST_EXPR% > *}
+FIRST_SINCE=$(python3 $E2E/checks.py today-since "$APP") || die "/actuator/agents before the restart -- $FIRST_SINCE"
+restart_from=$SECONDS
+kill "$APP_PID" 2>/dev/null || true
+stop_by=$((SECONDS + STOP_SECONDS))
+while kill -0 "$APP_PID" 2>/dev/null; do
+  ((SECONDS < stop_by)) || die "the sample app is still running ${STOP_SECONDS}s after SIGTERM"
+  sleep 0.2
+done
+check "the sample's firing HighAgentErrorRate reaches its webhook resolved as it stops" \
+  python3 $E2E/checks.py delivered "$APP_RECEIVED" HighAgentErrorRate resolved
+restart_by=$((SECONDS + STARTUP_SECONDS))
+poll $restart_by "Prometheus finds the stopped sample app down" python3 $E2E/checks.py target-down "$PROMETHEUS" agent-sample
+FIRST_SPEND=$(python3 $E2E/checks.py value "$PROMETHEUS" "$COST_SPEND") || die "no spend of the first lifetime -- $FIRST_SPEND"
+say "the first lifetime spent \$$FIRST_SPEND by $COST_SPEND"
+start app-restarted java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" "${APP_ARGS[@]}"
+APP_PID=${PIDS[-1]}
+poll $restart_by "Prometheus scrapes the restarted sample app" python3 $E2E/checks.py target-up "$PROMETHEUS" agent-sample
+poll $restart_by "AgentDailyCostBudget's expression counts the spend of both lifetimes" \
+  python3 $E2E/checks.py lifetimes "$PROMETHEUS" "$COST_SPEND" 'sum(gen_ai_client_cost_usd_total{job="agent-sample"})' "$FIRST_SPEND"
+check "/actuator/agents counts today from the restart (the first lifetime from $FIRST_SINCE)" \
+  python3 $E2E/checks.py today-since "$APP" "$FIRST_SINCE"
+say "the restart and its checks took $((SECONDS - restart_from))s"
+
 # ---- bad configuration fails start-up with a failure analysis -----------------------------------
 
 # refuses_to_start NAME KEY SHOWN ARG...: the sample app, started with a bad monitoring.* value or
@@ -399,14 +486,17 @@ refuses_to_start() {
 check "a negative model price stops the sample app with a failure analysis" \
   refuses_to_start price monitoring.cost.models.gpt-4o.input 'Value: "-1.0"' \
   --monitoring.cost.models.gpt-4o.input=-1 --monitoring.cost.models.gpt-4o.output=10
+# A webhook URL may hold its secret: the analysis shows a hash of it, never the text
 check "a webhook URL that is no URL stops the sample app with a failure analysis" \
-  refuses_to_start webhook 'monitoring.alerts.webhooks[0].url' 'Value: "not a url"' \
+  refuses_to_start webhook 'monitoring.alerts.webhooks[0].url' 'Value: "<sha256:' \
   '--monitoring.alerts.webhooks[0].url=not a url'
+check "the failure analysis does not print the webhook URL" \
+  bash -c '! grep -F "not a url" "$1"' _ "$WORK/refuses-webhook.log"
 check "a misspelled key stops the sample app naming the key meant" \
   refuses_to_start typo monitoring.helth.min-requests 'did you mean monitoring.health.min-requests?' \
   --monitoring.helth.min-requests=5
 
-# ---- stopping the app resolves its firing alerts at its webhook -----------------------------------
+# ---- stopping the app ---------------------------------------------------------------------------
 
 # stop_app: SIGTERM, as Kubernetes stops a pod, and the app's exit within its shutdown phases
 stop_app() {
@@ -418,8 +508,6 @@ stop_app() {
   echo "still running 30s after SIGTERM"
   return 1
 }
-check "the sample app stops on SIGTERM" stop_app
-check "its firing HighAgentErrorRate reaches its webhook resolved as it stops" \
-  python3 $E2E/checks.py delivered "$APP_RECEIVED" HighAgentErrorRate resolved
+check "the restarted sample app stops on SIGTERM" stop_app
 
 say "done in ${SECONDS}s after the build"

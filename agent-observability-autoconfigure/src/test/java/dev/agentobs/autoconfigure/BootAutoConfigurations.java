@@ -1,6 +1,7 @@
 package dev.agentobs.autoconfigure;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
@@ -32,6 +33,14 @@ public final class BootAutoConfigurations {
 	 */
 	public static Class<?> metrics() {
 		return MetricsAutoConfiguration.class;
+	}
+
+	/**
+	 * The composite registry over the application's registries, when it has several.
+	 * @return Boot's composite meter registry auto-configuration
+	 */
+	public static Class<?> compositeMetrics() {
+		return CompositeMeterRegistryAutoConfiguration.class;
 	}
 
 	/**

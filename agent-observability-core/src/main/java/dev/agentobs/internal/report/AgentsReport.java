@@ -122,6 +122,7 @@ public class AgentsReport {
 		}
 		report.append("\n## Models (today, ").append(today.date()).append(' ').append(today.zone().getId())
 			.append(")\n\n");
+		report.append("Counted by this instance since ").append(today.since()).append(".\n\n");
 		if (today.models().isEmpty()) {
 			report.append(NONE).append('\n');
 			return;

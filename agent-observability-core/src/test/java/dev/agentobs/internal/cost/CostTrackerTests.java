@@ -85,4 +85,23 @@ class CostTrackerTests {
 		assertThat(today.calls()).isEqualTo(1);
 	}
 
+	@Test
+	void todayCountsFromTheStartOfTheInstanceThenFromMidnight() {
+		// Started at 22:00 UTC: the first day counts from then, not from its midnight
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-02T22:00:00Z"));
+		this.clock.advance(Duration.ofHours(3));
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+	}
+
+	@Test
+	void todaySinceIsTheMidnightOfTheConfiguredZone() {
+		// 22:00 UTC is 07:00 in Tokyo: the Tokyo day began at 15:00 UTC, before the start
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, tokyo);
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-02T22:00:00Z"));
+		this.clock.advance(Duration.ofHours(18));
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-03T15:00:00Z"));
+	}
+
 }

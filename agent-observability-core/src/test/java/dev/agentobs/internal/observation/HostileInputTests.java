@@ -39,6 +39,7 @@ import dev.agentobs.internal.cost.CostTracker;
 import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogEvents;
 import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.HistogramBuckets;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.report.AgentsDescriptor;
 import dev.agentobs.internal.stats.OperationStatistics;
@@ -85,6 +86,7 @@ class HostileInputTests {
 	private final AgentObservations observations;
 
 	HostileInputTests() {
+		new HistogramBuckets().applyTo(this.meters);
 		AgentOperationDispatcher dispatcher = new AgentOperationDispatcher(List.of(
 				new AgentMetrics(this.meters, this.limits), new CostMetrics(this.meters, this.calculator, this.limits),
 				this.statistics, this.costTracker, new AgentLogEvents(),

@@ -81,6 +81,8 @@ class AgentsReportTests {
 		assertThat(markdown).contains("""
 				## Models (today, 2026-03-02 UTC)
 
+				Counted by this instance since 2026-03-02T10:00:00Z.
+
 				| Model | Calls | Input tokens | Output tokens | Cost |
 				|---|---:|---:|---:|---:|
 				| gpt-4o | 1 | 1,000,000 | 100,000 | $3.5000 |

@@ -1,5 +1,6 @@
 package dev.agentobs.autoconfigure;
 
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
@@ -32,6 +33,14 @@ public final class BootAutoConfigurations {
 	 */
 	public static Class<?> metrics() {
 		return MetricsAutoConfiguration.class;
+	}
+
+	/**
+	 * The composite registry over the application's registries, when it has several.
+	 * @return Boot's composite meter registry auto-configuration
+	 */
+	public static Class<?> compositeMetrics() {
+		return CompositeMeterRegistryAutoConfiguration.class;
 	}
 
 	/**
