@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.cost.PriceSource;
 import dev.agentobs.internal.metrics.TagValueLimiter;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.support.SaturatingSum;
@@ -72,10 +73,14 @@ public class CostTracker implements AgentOperationSink {
 			return;
 		}
 		Day day = day(this.clock.millis());
-		double cost = this.calculator.costOf(call);
+		PriceMatch match = this.calculator.matchOf(call);
+		double cost = match.costOf(call.tokens());
 		String model = this.models.limit(call.requestModel());
 		Usage usage = day.usage(model);
 		usage.add(call.tokens());
+		if (usage.priceSource != match.source()) {
+			usage.priceSource = match.source();
+		}
 		day.total.add(call.tokens());
 		if (!Double.isNaN(cost)) {
 			usage.cost.add(cost);
@@ -96,7 +101,8 @@ public class CostTracker implements AgentOperationSink {
 		Map<String, ModelUsage> models = new TreeMap<>();
 		day.models.forEach((model, usage) -> models.put(model,
 				new ModelUsage(model, usage.calls.sum(), usage.inputTokens.get(), usage.cachedInputTokens.get(),
-						usage.outputTokens.get(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null)));
+						usage.outputTokens.get(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null,
+						usage.priceSource)));
 		Usage total = day.total;
 		return new DailyUsage(day.date, this.zone, Instant.ofEpochMilli(day.sinceMillis), total.calls.sum(),
 				total.inputTokens.get(), total.cachedInputTokens.get(), total.outputTokens.get(), total.cost.sum(),
@@ -170,6 +176,9 @@ public class CostTracker implements AgentOperationSink {
 		final LongAdder unpriced = new LongAdder();
 
 		final DoubleAdder cost = new DoubleAdder();
+
+		// Where the price of the latest call came from
+		volatile PriceSource priceSource = PriceSource.unknown();
 
 		void add(TokenUsage tokens) {
 			this.calls.increment();

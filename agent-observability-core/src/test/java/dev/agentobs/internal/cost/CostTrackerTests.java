@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.cost.PriceSource;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
@@ -58,6 +60,22 @@ class CostTrackerTests {
 		assertThat(today.cost()).isCloseTo(0.0075, within(1e-12));
 		assertThat(today.models().get("llama3").cost()).isNull();
 		assertThat(today.models().get("llama3").inputTokens()).isEqualTo(5_000);
+	}
+
+	@Test
+	void eachModelSaysWhereItsPriceCameFrom() {
+		CostCalculator calculator = new CostCalculator(Map.of("gpt-4o", ModelPrice.of(2.50, 10.00)),
+				CostCalculatorTests.CATALOGUE, Map.of());
+		CostTracker tracker = new CostTracker(calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		tracker.accept(call("gpt-4o", 1_000, 0, 500));
+		tracker.accept(call("grok-4", 1_000, 0, 500));
+		tracker.accept(call("llama3", 1_000, 0, 500));
+
+		Map<String, ModelUsage> models = tracker.today().models();
+		assertThat(models.get("gpt-4o").priceSource()).isEqualTo(PriceSource.configured("gpt-4o"));
+		assertThat(models.get("grok-4").priceSource()).isEqualTo(PriceSource.catalogue("xai/grok-4"));
+		assertThat(models.get("grok-4").cost()).isCloseTo((1_000 * 3 + 500 * 15) / 1e6, within(1e-12));
+		assertThat(models.get("llama3").priceSource()).isEqualTo(PriceSource.unknown());
 	}
 
 	@Test
