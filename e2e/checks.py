@@ -7,6 +7,7 @@ PyYAML are used.
 
   ports N                       N free TCP ports on 127.0.0.1
   get URL [ACCEPT]              the body of URL
+  ask URL QUESTION ANSWER       POSTs QUESTION as plain text to URL and wants ANSWER back
   rules PROMETHEUSRULE OUT [FOR]
                                 the PrometheusRule's groups as a plain rules file, every
                                 non-zero `for` replaced by FOR when given
@@ -16,7 +17,17 @@ PyYAML are used.
   query PROMETHEUS QUERY        the query runs and answers at least one number
   target-up PROMETHEUS JOB      the job's targets are all up
   alert-firing PROMETHEUS NAME  Prometheus fires the alert
-  delivered FILE NAME           the webhook received the firing alert from Alertmanager
+  delivered FILE NAME [STATUS]  the webhook received the alert with that status (firing unless
+                                given) in Alertmanager's payload, from Alertmanager or the app
+  statsd FILE                   the StatsD lines in FILE have the starter's timers and token
+                                counts, and none of their histogram buckets as gauges
+  rule-expr RULES ALERT         the expression of the alert in a rules file, on one line
+  target-down PROMETHEUS JOB    the job's targets are all down
+  value PROMETHEUS QUERY        the number the query answers (one series)
+  today-since APP [BEFORE]      since when /actuator/agents counts today, later than BEFORE
+  lifetimes PROMETHEUS SPEND NOW FIRST
+                                the spend expression counts the first lifetime's FIRST and the
+                                spend of the lifetime now running (NOW), both as Prometheus saw it
 """
 
 import json
@@ -35,8 +46,13 @@ class CheckFailed(Exception):
     pass
 
 
-def fetch(url, accept=None):
-    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+def fetch(url, accept=None, text=None):
+    headers = {"Accept": accept} if accept else {}
+    data = None
+    if text is not None:
+        headers["Content-Type"] = "text/plain"
+        data = text.encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             return response.read().decode("utf-8")
@@ -88,6 +104,13 @@ def ports(count):
 
 def get(url, accept=None):
     return fetch(url, accept)
+
+
+def ask(url, question, expected):
+    answer = fetch(url, text=question)
+    if answer != expected:
+        raise CheckFailed(f"answered '{answer[:200]}', expected '{expected}'")
+    return f"'{question}' answered '{answer}'"
 
 
 def rules(source, out, pending_for=None):
@@ -369,7 +392,7 @@ def alert_firing(prometheus, name):
     return f"{name} firing for {labels.get('gen_ai_agent_name', '')} (value {float(firing[0]['value']):.3g})"
 
 
-def delivered(received, name):
+def delivered(received, name, status="firing"):
     try:
         with open(received, encoding="utf-8") as file:
             bodies = [json.loads(line) for line in file if line.strip()]
@@ -377,16 +400,107 @@ def delivered(received, name):
         bodies = []
     for body in bodies:
         for alert in body.get("alerts", []):
-            if alert.get("labels", {}).get("alertname") == name and alert.get("status") == "firing":
-                return (f"{name} delivered to the webhook (receiver {body.get('receiver')}, "
-                        f"{len(bodies)} notification(s))")
-    names = sorted({a.get("labels", {}).get("alertname") for b in bodies for a in b.get("alerts", [])})
-    raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(names) or 'none'}")
+            if alert.get("labels", {}).get("alertname") == name and alert.get("status") == status:
+                note = alert.get("annotations", {}).get("note")
+                return (f"{name} {status} delivered to the webhook (receiver {body.get('receiver')}, "
+                        f"{len(bodies)} notification(s)){f', note: {note}' if note else ''}")
+    seen = sorted({f"{a.get('labels', {}).get('alertname')} {a.get('status')}"
+                   for b in bodies for a in b.get("alerts", [])})
+    raise CheckFailed(f"{len(bodies)} notification(s) received, alerts: {', '.join(seen) or 'none'}")
+
+
+# The starter's meters as StatsD names them (dots), and what Micrometer calls the gauges of a
+# histogram's buckets: <meter>.histogram, one per bucket
+OUR_STATSD_METERS = ("gen_ai.client.operation.duration", "gen_ai.client.token.usage", "gen_ai.invoke_agent.duration",
+                     "gen_ai.execute_tool.duration", "agent.step.duration", "agent.code.execution.duration")
+
+
+def statsd(received):
+    try:
+        with open(received, encoding="utf-8") as file:
+            lines = [line.rstrip("\n") for line in file if line.strip()]
+    except FileNotFoundError:
+        lines = []
+    ours = [line for line in lines if line.split(":", 1)[0] in OUR_STATSD_METERS]
+    buckets = [line for line in lines if line.split(":", 1)[0] in {m + ".histogram" for m in OUR_STATSD_METERS}]
+    if buckets:
+        raise CheckFailed(f"{len(buckets)} bucket gauges of our histograms among {len(lines)} lines, "
+                          f"such as {buckets[0]}")
+    missing = [m for m in ("gen_ai.client.operation.duration", "gen_ai.client.token.usage",
+                           "gen_ai.invoke_agent.duration") if not any(line.startswith(m + ":") for line in ours)]
+    if missing:
+        raise CheckFailed(f"{len(lines)} lines, none of {', '.join(missing)}")
+    timers = sum(1 for line in ours if "|ms" in line)
+    return (f"{len(lines)} lines, {len(ours)} of our meters ({timers} timings as |ms, "
+            f"{len(ours) - timers} token counts as |h), 0 bucket gauges")
+
+
+def rule_expr(rules_file, alert):
+    for document in load_yaml_documents(rules_file):
+        for group in document.get("groups", []):
+            for rule in group.get("rules", []):
+                if rule.get("alert") == alert:
+                    return " ".join(rule["expr"].split())
+    raise CheckFailed(f"no alert {alert} in {rules_file}")
+
+
+def target_down(prometheus, job):
+    targets = [t for t in api(prometheus, "/api/v1/targets")["activeTargets"] if t["labels"].get("job") == job]
+    up = [t for t in targets if t["health"] == "up"]
+    if not targets or up:
+        raise CheckFailed(f"{len(up)} of {len(targets)} targets of job {job} up")
+    return f"{len(targets)} target(s) of job {job} down"
+
+
+def number(prometheus, expr, at=None):
+    params = {"query": expr}
+    if at is not None:
+        params["time"] = at
+    result = api(prometheus, "/api/v1/query", **params)["result"]
+    if len(result) != 1:
+        raise CheckFailed(f"{len(result)} series for {expr}, expected one")
+    return float(result[0]["value"][1])
+
+
+def value(prometheus, expr):
+    return f"{number(prometheus, expr):.6f}"
+
+
+def lifetimes(prometheus, spend, now, first):
+    """Both queries at one instant: the spend the rule sees, and the counters of the lifetime
+    running now (which began at zero), against the first lifetime's spend as the rule saw it
+    when that lifetime ended."""
+    import time
+
+    at = f"{time.time():.3f}"
+    first = float(first)
+    current = number(prometheus, now, at)
+    if current <= 0:
+        raise CheckFailed("no spend of the restarted app scraped yet")
+    total = number(prometheus, spend, at)
+    shown = f"the rule counts ${total:.4f}: first lifetime ${first:.4f}, the running one ${current:.4f}"
+    # increase() extrapolates a little at the ends of the data: a tenth of the running
+    # lifetime's spend is left for that
+    if total < first + 0.9 * current:
+        raise CheckFailed(f"{shown}, less than both together")
+    if total > 1.25 * (first + current):
+        raise CheckFailed(f"{shown}, far more than both together")
+    return shown
+
+
+def today_since(app, before=None):
+    since = json.loads(fetch(app.rstrip("/") + "/actuator/agents")).get("today", {}).get("since")
+    if not since:
+        raise CheckFailed("/actuator/agents has no today.since")
+    if before is not None and not since > before:
+        raise CheckFailed(f"today is counted since {since}, not after {before}")
+    return since
 
 
 COMMANDS = {
     "ports": ports,
     "get": get,
+    "ask": ask,
     "rules": rules,
     "manifests": manifests,
     "dashboard": dashboard,
@@ -394,6 +508,12 @@ COMMANDS = {
     "target-up": target_up,
     "alert-firing": alert_firing,
     "delivered": delivered,
+    "statsd": statsd,
+    "rule-expr": rule_expr,
+    "target-down": target_down,
+    "value": value,
+    "lifetimes": lifetimes,
+    "today-since": today_since,
 }
 
 

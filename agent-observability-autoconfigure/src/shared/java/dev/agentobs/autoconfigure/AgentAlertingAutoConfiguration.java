@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.Gauge;
@@ -76,6 +78,12 @@ public final class AgentAlertingAutoConfiguration {
 	/** How long a Prometheus rule's condition must hold before it fires. */
 	static final Duration RULE_PENDING_FOR = Duration.ofMinutes(2);
 
+	/**
+	 * The first wait before a notifier bean (e-mail, or the application's own) is tried again;
+	 * a webhook has its own backoff.
+	 */
+	static final Duration NOTIFIER_RETRY_BACKOFF = Duration.ofSeconds(1);
+
 	@Bean
 	@ConditionalOnMissingBean
 	AlertThresholds agentAlertThresholds(AgentAlertsProperties alerts) {
@@ -117,18 +125,25 @@ public final class AgentAlertingAutoConfiguration {
 				ObjectProvider<JsonEncoder> json, Environment environment) {
 			NotificationOutcomeRecorder outcomes = recorder.getIfAvailable(() -> NotificationOutcomeRecorder.NONE);
 			String service = environment.getProperty("spring.application.name", "application");
+			Duration retryFor = alerts.getRepeatInterval();
 			List<NotificationQueue> shared = new ArrayList<>();
-			notifiers.orderedStream()
-				.forEach((notifier) -> shared.add(new NotificationQueue(notifier, alerts.getQueueCapacity(), outcomes)));
+			Map<String, Integer> channels = new HashMap<>();
+			notifiers.orderedStream().forEach((notifier) -> {
+				// Named by channel: email, or the channel of the application's own notifier
+				int same = channels.merge(notifier.channel(), 1, Integer::sum);
+				String name = (same == 1) ? notifier.channel() : notifier.channel() + "-" + same;
+				shared.add(new NotificationQueue(notifier, name, alerts.getQueueCapacity(), NOTIFIER_RETRY_BACKOFF,
+						retryFor, outcomes));
+			});
 			List<AlertAudience> ownThresholds = new ArrayList<>();
 			List<WebhookProperties> webhooks = alerts.getWebhooks();
 			for (int i = 0; i < webhooks.size(); i++) {
 				WebhookProperties webhook = webhooks.get(i);
-				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service, json),
-						alerts.getQueueCapacity(), outcomes);
+				String name = webhook.receiverName(i);
+				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service, json), name,
+						alerts.getQueueCapacity(), webhook.getBackoff(), retryFor, outcomes);
 				if (webhook.getThreshold().isAnySet()) {
-					ownThresholds.add(new AlertAudience(String.valueOf(webhook.getUrl()),
-							alerts.thresholds(webhook.getThreshold()), List.of(queue)));
+					ownThresholds.add(new AlertAudience(name, alerts.thresholds(webhook.getThreshold()), List.of(queue)));
 				}
 				else {
 					shared.add(queue);
@@ -138,13 +153,14 @@ public final class AgentAlertingAutoConfiguration {
 			audiences.add(new AlertAudience("default", thresholds, shared));
 			audiences.addAll(ownThresholds);
 			return new AlertEvaluator(statistics, audiences, health.getMinRequests(), alerts.getRepeatInterval(),
-					clock.getIfUnique(Clock::systemUTC));
+					alerts.pendingForOrDefault(), clock.getIfUnique(Clock::systemUTC));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		AlertEvaluatorLifecycle agentAlertEvaluatorLifecycle(AlertEvaluator evaluator, AgentAlertsProperties alerts) {
-			return new AlertEvaluatorLifecycle(evaluator, alerts.getEvaluationInterval());
+			return new AlertEvaluatorLifecycle(evaluator, alerts.getEvaluationInterval(),
+					alerts.getShutdownGracePeriod());
 		}
 
 		private static WebhookNotifier webhookNotifier(WebhookProperties webhook, int index, String service,
@@ -173,10 +189,8 @@ public final class AgentAlertingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MeterNotificationOutcomeRecorder agentNotificationOutcomeRecorder(MeterRegistry registry) {
-			MeterNotificationOutcomeRecorder recorder = new MeterNotificationOutcomeRecorder(registry);
-			recorder.register("webhook");
-			recorder.register("email");
-			return recorder;
+			// Each receiver's queue makes its own counters known, at zero
+			return new MeterNotificationOutcomeRecorder(registry);
 		}
 
 		@Bean

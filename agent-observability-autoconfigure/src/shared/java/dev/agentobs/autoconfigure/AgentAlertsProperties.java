@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,15 +39,31 @@ public class AgentAlertsProperties implements Validator {
 	private Duration evaluationInterval = Duration.ofSeconds(15);
 
 	/**
-	 * How often an alert that keeps firing is sent again.
+	 * How often an alert that keeps firing is sent again. Also how long a resolved
+	 * notification a receiver failed to take is retried before it is dropped.
 	 */
 	private Duration repeatInterval = Duration.ofHours(4);
 
 	/**
-	 * Notifications that may wait for each receiver; past it the oldest are dropped and
-	 * counted.
+	 * How long a rule's condition must hold before its alert fires, as Prometheus's for.
+	 * Budgets fire at once. When not set, one evaluation interval: the condition must hold at
+	 * two evaluations in a row.
+	 */
+	private @Nullable Duration pendingFor;
+
+	/**
+	 * Alerts whose notifications may wait for each receiver; past it the oldest are dropped,
+	 * counted and logged.
 	 */
 	private int queueCapacity = 100;
+
+	/**
+	 * How long the receivers may take, when the application stops, to deliver what waits,
+	 * the firing alerts sent resolved ("instance stopping") among it. What is left then is
+	 * dropped, counted and logged. Keep it below spring.lifecycle.timeout-per-shutdown-phase
+	 * (30s by default).
+	 */
+	private Duration shutdownGracePeriod = Duration.ofSeconds(5);
 
 	private final Thresholds thresholds = new Thresholds();
 
@@ -81,6 +99,31 @@ public class AgentAlertsProperties implements Validator {
 		this.repeatInterval = repeatInterval;
 	}
 
+	public @Nullable Duration getPendingFor() {
+		return this.pendingFor;
+	}
+
+	public void setPendingFor(@Nullable Duration pendingFor) {
+		this.pendingFor = pendingFor;
+	}
+
+	/**
+	 * How long a condition must hold before its alert fires: as set, or else one evaluation
+	 * interval.
+	 * @return the duration
+	 */
+	Duration pendingForOrDefault() {
+		return (this.pendingFor != null) ? this.pendingFor : this.evaluationInterval;
+	}
+
+	public Duration getShutdownGracePeriod() {
+		return this.shutdownGracePeriod;
+	}
+
+	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
 	public int getQueueCapacity() {
 		return this.queueCapacity;
 	}
@@ -112,8 +155,13 @@ public class AgentAlertsProperties implements Validator {
 		if (target instanceof AgentAlertsProperties alerts) {
 			checkPositive(errors, "evaluation-interval", alerts.evaluationInterval, "15s");
 			checkPositive(errors, "repeat-interval", alerts.repeatInterval, "4h");
+			if (alerts.pendingFor != null) {
+				checkNotNegative(errors, "pending-for", alerts.pendingFor, "30s, or 0s to fire at once");
+			}
+			checkNotNegative(errors, "shutdown-grace-period", alerts.shutdownGracePeriod, "5s");
 			PropertyErrors.check(errors, "queue-capacity",
 					() -> NotificationQueue.checkCapacity("queue-capacity", alerts.queueCapacity));
+			checkReceiverNames(errors, alerts.webhooks);
 		}
 		else if (target instanceof Thresholds thresholds) {
 			checkThresholds(errors, thresholds.errorRate, thresholds.responseTime, thresholds.failureCount,
@@ -169,6 +217,22 @@ public class AgentAlertsProperties implements Validator {
 			PropertyErrors.check(errors, dailyTokens >= 0, "daily-tokens", dailyTokens,
 					"0 or more tokens, such as 2000000");
 		}
+	}
+
+	// Each name is a label value of agent_alert_notifications_total: two receivers cannot share one
+	private static void checkReceiverNames(Errors errors, List<WebhookProperties> webhooks) {
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < webhooks.size(); i++) {
+			String name = webhooks.get(i).receiverName(i);
+			Integer first = seen.putIfAbsent(name, i);
+			PropertyErrors.check(errors, first == null, "webhooks[" + i + "].name", name,
+					"a name no other webhook has (webhooks[" + first + "] is " + name + ")");
+		}
+	}
+
+	private static void checkNotNegative(Errors errors, String field, @Nullable Duration duration, String example) {
+		PropertyErrors.check(errors, duration != null && !duration.isNegative(), field, duration,
+				"zero or a positive duration such as " + example);
 	}
 
 	static void checkPositive(Errors errors, String field, @Nullable Duration duration, String example) {

@@ -29,7 +29,7 @@ public class AgentBridgesProperties implements Validator {
 
 	@Override
 	public boolean supports(Class<?> type) {
-		return AgentBridgesProperties.class == type || SpringAi.class == type;
+		return AgentBridgesProperties.class == type || SpringAi.class == type || LangChain4j.class == type;
 	}
 
 	@Override
@@ -38,6 +38,11 @@ public class AgentBridgesProperties implements Validator {
 			String agentName = springAi.agentName;
 			PropertyErrors.check(errors, agentName == null || !agentName.isBlank(), "agent-name", "'" + agentName + "'",
 					"a name such as research-agent, or unset to use spring.application.name");
+		}
+		if (target instanceof LangChain4j langchain4j) {
+			String agentName = langchain4j.agentName;
+			PropertyErrors.check(errors, agentName == null || !agentName.isBlank(), "agent-name", "'" + agentName + "'",
+					"a name such as research-agent, or unset to name each AI service's runs after the service");
 		}
 	}
 
@@ -82,11 +87,19 @@ public class AgentBridgesProperties implements Validator {
 	public static class LangChain4j {
 
 		/**
-		 * Whether LangChain4j's chat model calls, AI service invocations and tool executions
-		 * are recorded as model calls, agent runs and tool calls when LangChain4j is on the
-		 * classpath.
+		 * Whether LangChain4j's chat model calls, AI service invocations (the @AiService beans
+		 * of LangChain4j's Spring Boot starter included), their requests to the model and tool
+		 * executions are recorded as model calls, agent runs, steps and tool calls when
+		 * LangChain4j is on the classpath.
 		 */
 		private boolean enabled = true;
+
+		/**
+		 * The agent's name of every LangChain4j AI service's runs. Defaults to the service's
+		 * bean name for an @AiService bean of LangChain4j's Spring Boot starter, and to the
+		 * simple name of its interface for a service built with AiServices.builder(...).
+		 */
+		private @Nullable String agentName;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -94,6 +107,14 @@ public class AgentBridgesProperties implements Validator {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable String getAgentName() {
+			return this.agentName;
+		}
+
+		public void setAgentName(@Nullable String agentName) {
+			this.agentName = agentName;
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostMetrics;
@@ -19,8 +20,9 @@ import dev.agentobs.internal.cost.CostTracker;
 import dev.agentobs.internal.metrics.TagValueLimits;
 
 /**
- * Cost of model calls: prices from {@code monitoring.cost.models}, the day's tokens and cost,
- * and the {@code gen_ai_client_cost_usd_total} counter when there is a meter registry.
+ * Cost of model calls: prices from {@code monitoring.cost.models} and the price catalogue, the
+ * day's tokens and cost, and the {@code gen_ai_client_cost_usd_total} counter when there is a
+ * meter registry.
  *
  * @since 0.1.0
  */
@@ -38,8 +40,8 @@ public final class AgentCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CostCalculator agentCostCalculator(AgentCostProperties cost) {
-		return new CostCalculator(cost.toModelPrices());
+	CostCalculator agentCostCalculator(AgentCostProperties cost, ResourceLoader resourceLoader) {
+		return cost.createCostCalculator(resourceLoader);
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package dev.agentobs.autoconfigure;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.autoconfigure.endpoint.AgentsEndpoint;
+import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
@@ -26,8 +30,9 @@ public final class AgentEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentsEndpoint agentsEndpoint(AgentStatistics statistics) {
-		return new AgentsEndpoint(statistics);
+	AgentsEndpoint agentsEndpoint(AgentStatistics statistics, ObjectProvider<CostCalculator> costCalculator) {
+		CostCalculator calculator = costCalculator.getIfUnique();
+		return new AgentsEndpoint(statistics, (calculator != null) ? calculator.catalogue().sources() : List.of());
 	}
 
 }

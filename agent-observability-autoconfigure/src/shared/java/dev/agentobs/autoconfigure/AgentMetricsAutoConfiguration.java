@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 
 import dev.agentobs.internal.metrics.AgentMetrics;
@@ -17,7 +18,9 @@ import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 
 /**
- * Meters of agent operations in the application's {@link MeterRegistry}.
+ * Meters of agent operations in the application's {@link MeterRegistry}, with the histograms'
+ * bucket boundaries given only to the registries that publish histograms
+ * ({@code HistogramBucketsConfiguration}, one per Spring Boot generation).
  *
  * @since 0.1.0
  */
@@ -31,6 +34,7 @@ import dev.agentobs.internal.stats.ActiveAgentRuns;
 @ConditionalOnClass({ MeterRegistry.class, MeterObservationHandler.class })
 @ConditionalOnBean({ MeterRegistry.class, TagValueLimits.class })
 @ConditionalOnMonitoringEnabled
+@Import(HistogramBucketsConfiguration.class)
 public final class AgentMetricsAutoConfiguration {
 
 	/**

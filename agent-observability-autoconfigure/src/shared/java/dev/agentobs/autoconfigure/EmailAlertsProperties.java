@@ -3,6 +3,8 @@ package dev.agentobs.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -17,6 +19,8 @@ import org.springframework.validation.Errors;
 public class EmailAlertsProperties {
 
 	private static final String JAVA_MAIL_SENDER = "org.springframework.mail.javamail.JavaMailSender";
+
+	private static final String INTERNET_ADDRESS = "jakarta.mail.internet.InternetAddress";
 
 	/**
 	 * Whether alerts are mailed. When not set, they are as soon as recipients are set.
@@ -50,12 +54,13 @@ public class EmailAlertsProperties {
 	private boolean starttls = true;
 
 	/**
-	 * The sender's address. Defaults to the username.
+	 * The sender's address, such as alerts@example.org or "Agents <alerts@example.org>".
+	 * Defaults to the username.
 	 */
 	private @Nullable String from;
 
 	/**
-	 * Who receives the alerts.
+	 * Who receives the alerts: one address each, such as oncall@example.org.
 	 */
 	private List<String> recipients = new ArrayList<>();
 
@@ -147,12 +152,65 @@ public class EmailAlertsProperties {
 		}
 		PropertyErrors.check(errors, !this.recipients.isEmpty(), "recipients", this.recipients,
 				"at least one address when e-mail alerts are on, or set monitoring.alerts.email.enabled=false");
-		String sender = sender();
-		PropertyErrors.check(errors, sender != null && !sender.isBlank(), "from", this.from,
-				"the sender's address, such as alerts@example.org (or set a username)");
 		// The class loader of the application, which is the thread's while the context starts
-		PropertyErrors.check(errors, ClassUtils.isPresent(JAVA_MAIL_SENDER, null), "enabled", isActive(),
+		boolean mailSupport = ClassUtils.isPresent(JAVA_MAIL_SENDER, null) && ClassUtils.isPresent(INTERNET_ADDRESS, null);
+		PropertyErrors.check(errors, mailSupport, "enabled", isActive(),
 				"false without Spring's mail support: add spring-boot-starter-mail for e-mail alerts");
+		if (!mailSupport) {
+			// No alert can be mailed, and no address parsed
+			return;
+		}
+		for (int i = 0; i < this.recipients.size(); i++) {
+			String recipient = this.recipients.get(i);
+			String problem = Addresses.problem(recipient);
+			if (problem != null) {
+				String field = "recipients[" + i + "]";
+				PropertyErrors.reject(errors, field, recipient,
+						field + " must be one e-mail address such as oncall@example.org, was " + recipient + " (" + problem + ")");
+			}
+		}
+		validateSender(errors);
+	}
+
+	private void validateSender(Errors errors) {
+		if (this.from != null && !this.from.isBlank()) {
+			String problem = Addresses.problem(this.from);
+			PropertyErrors.check(errors, problem == null, "from", this.from + " (" + problem + ")",
+					"the sender's e-mail address, such as alerts@example.org");
+		}
+		else if (this.username != null && !this.username.isBlank()) {
+			String problem = Addresses.problem(this.username);
+			PropertyErrors.check(errors, problem == null, "from", this.from,
+					"set to the sender's e-mail address, such as alerts@example.org, as the username (" + this.username
+							+ ") is no address");
+		}
+		else {
+			PropertyErrors.check(errors, false, "from", this.from,
+					"the sender's e-mail address, such as alerts@example.org, or unset with a username that is one");
+		}
+	}
+
+	/**
+	 * Parses addresses with Jakarta Mail, strictly (RFC 822), as the mail server will. Apart
+	 * from the properties so that they load without Jakarta Mail.
+	 */
+	private static final class Addresses {
+
+		/**
+		 * What is wrong with an address.
+		 * @param address the address, such as {@code Ops <oncall@example.org>}
+		 * @return the parser's reason, or {@code null} when it is one address
+		 */
+		static @Nullable String problem(String address) {
+			try {
+				new InternetAddress(address, true);
+				return null;
+			}
+			catch (AddressException ex) {
+				return ex.getMessage();
+			}
+		}
+
 	}
 
 }

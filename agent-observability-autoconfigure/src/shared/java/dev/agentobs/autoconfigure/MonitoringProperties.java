@@ -12,7 +12,8 @@ import dev.agentobs.internal.stats.OperationStatistics;
  * The master switch and the rolling window of agent observability, under
  * {@code monitoring.*}. Each concern has its own properties beside these: metrics, tracing,
  * logging, health, cost, alerts and bridges. A bad value stops start-up with a failure
- * analysis naming the key, the value and what would be right.
+ * analysis naming the key, the value and what would be right; so does an unknown key, unless
+ * {@code monitoring.strict-keys=false}.
  *
  * @since 0.1.0
  */
@@ -26,10 +27,17 @@ public class MonitoringProperties implements Validator {
 
 	/**
 	 * The rolling window of the statistics behind the agents health indicator and
-	 * /actuator/agents. An operation counts for the length of the window and at most a tenth
-	 * longer: the window moves in steps of a tenth of its length.
+	 * /actuator/agents, from 1s to 1d. An operation counts for the length of the window and at
+	 * most a tenth longer: the window moves in steps of a tenth of its length.
 	 */
 	private Duration window = Duration.ofMinutes(5);
+
+	/**
+	 * Whether a key under monitoring. that no property of the starter knows stops start-up,
+	 * naming the nearest known key. When false, each such key is logged as a warning instead:
+	 * for keys under monitoring. that configure something else.
+	 */
+	private boolean strictKeys = true;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -45,6 +53,14 @@ public class MonitoringProperties implements Validator {
 
 	public void setWindow(Duration window) {
 		this.window = window;
+	}
+
+	public boolean isStrictKeys() {
+		return this.strictKeys;
+	}
+
+	public void setStrictKeys(boolean strictKeys) {
+		this.strictKeys = strictKeys;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.agentobs.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
@@ -61,13 +63,26 @@ final class PropertyErrors {
 			check.run();
 		}
 		catch (IllegalArgumentException ex) {
-			if (errors instanceof BindingResult result) {
-				result.addError(new FieldError(result.getObjectName(), errors.getNestedPath() + field, shownValue, false,
-						result.resolveMessageCodes(CODE, field), null, ex.getMessage()));
-			}
-			else {
-				errors.reject(CODE, ex.getMessage());
-			}
+			reject(errors, field, shownValue, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Record a bad value with the value given, for a field the binder may not have bound on
+	 * its own, such as an element of a list bound from one comma-separated value.
+	 * @param errors the errors of the object being bound
+	 * @param field the field, as its key is written (kebab-case), such as
+	 * {@code recipients[1]}
+	 * @param shownValue the value the failure analysis shows
+	 * @param message {@code <field> must be <what would be right>, was <value>}
+	 */
+	static void reject(Errors errors, String field, @Nullable Object shownValue, @Nullable String message) {
+		if (errors instanceof BindingResult result) {
+			result.addError(new FieldError(result.getObjectName(), errors.getNestedPath() + field, shownValue, false,
+					result.resolveMessageCodes(CODE, field), null, message));
+		}
+		else {
+			errors.reject(CODE, message);
 		}
 	}
 

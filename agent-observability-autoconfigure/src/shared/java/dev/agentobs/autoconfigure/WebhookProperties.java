@@ -14,6 +14,7 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.Errors;
 
 import dev.agentobs.alert.AlertCategory;
+import dev.agentobs.internal.alert.NotificationQueue;
 import dev.agentobs.internal.alert.WebhookFormat;
 import dev.agentobs.internal.alert.WebhookNotifier;
 import dev.agentobs.internal.alert.WebhookSigner;
@@ -25,6 +26,13 @@ import dev.agentobs.internal.support.RedactedUrl;
  * @since 0.1.0
  */
 public class WebhookProperties {
+
+	/**
+	 * The webhook's name in logs and in the receiver label of
+	 * agent_alert_notifications_total: letters, digits, '.', '_' and '-'. When not set,
+	 * webhook-<index>, such as webhook-0.
+	 */
+	private @Nullable String name;
 
 	/**
 	 * The URL alerts are posted to, http or https.
@@ -55,12 +63,14 @@ public class WebhookProperties {
 	private Duration timeout = Duration.ofSeconds(5);
 
 	/**
-	 * Attempts at most for one notification; only 5xx, 429 and I/O errors are retried.
+	 * Attempts at most for one delivery; only 5xx, 429 and I/O errors are retried. When all
+	 * fail, the notification stays pending and is delivered again later.
 	 */
 	private int maxAttempts = 4;
 
 	/**
-	 * The wait before the first retry, doubled for each further retry, with jitter.
+	 * The wait before the first retry, doubled for each further retry, with jitter; the same
+	 * for the deliveries of a notification that stays pending, up to a minute apart.
 	 */
 	private Duration backoff = Duration.ofSeconds(1);
 
@@ -70,6 +80,23 @@ public class WebhookProperties {
 	private Map<String, String> headers = new LinkedHashMap<>();
 
 	private final ThresholdOverrides threshold = new ThresholdOverrides();
+
+	public @Nullable String getName() {
+		return this.name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name;
+	}
+
+	/**
+	 * The webhook's name: as set, or else {@code webhook-<index>}.
+	 * @param index the webhook's index in {@code monitoring.alerts.webhooks}
+	 * @return the name
+	 */
+	String receiverName(int index) {
+		return (this.name != null) ? this.name : "webhook-" + index;
+	}
 
 	public @Nullable URI getUrl() {
 		return this.url;
@@ -148,6 +175,9 @@ public class WebhookProperties {
 	}
 
 	void validate(Errors errors) {
+		if (this.name != null) {
+			PropertyErrors.check(errors, "name", () -> NotificationQueue.checkName("name", this.name));
+		}
 		// The failure analysis is logged: the URL shows by its host, its path may be its secret
 		String shownUrl = (this.url != null) ? RedactedUrl.of(this.url) : "null";
 		PropertyErrors.check(errors, "url", shownUrl, () -> {

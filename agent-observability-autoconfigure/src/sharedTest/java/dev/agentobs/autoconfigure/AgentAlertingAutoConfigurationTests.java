@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -88,8 +90,55 @@ class AgentAlertingAutoConfigurationTests {
 				"monitoring.alerts.webhooks[0].secret=whsec_not base64 at all")
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.alerts.webhooks[0].secret", "Value: \"******\"",
-						"Reason: secret must be 'whsec_' followed by base64")
+						"Reason: secret must be 'whsec_' followed by the base64 of 24 or more random bytes",
+						"was no base64 (23 characters)")
 				.doesNotContain("not base64 at all"));
+	}
+
+	@Test
+	void webhookNameMustBeALabelValue() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+				"monitoring.alerts.webhooks[0].name=on call")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].name", "Value: \"on call\"",
+						"Reason: name must be 1 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit, "
+								+ "such as pagerduty, was on call"));
+	}
+
+	@Test
+	void twoWebhooksCannotShareAName() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+					"monitoring.alerts.webhooks[1].url=https://hooks.example.org/b",
+					"monitoring.alerts.webhooks[1].name=webhook-0")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[1].name", "Value: \"webhook-0\"",
+						"Reason: webhooks[1].name must be a name no other webhook has (webhooks[0] is webhook-0), "
+								+ "was webhook-0"));
+	}
+
+	@Test
+	void pendingForAndShutdownGracePeriodMustNotBeNegative() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.pending-for=-1s", "monitoring.alerts.shutdown-grace-period=-5s")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.pending-for",
+						"Reason: pending-for must be zero or a positive duration such as 30s, or 0s to fire at once, "
+								+ "was PT-1S",
+						"Property: monitoring.alerts.shutdown-grace-period",
+						"Reason: shutdown-grace-period must be zero or a positive duration such as 5s, was PT-5S"));
+	}
+
+	@Test
+	void notificationCountersCarryEachReceiversNameAndNeverItsUrl() {
+		this.contextRunner.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+			.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.slack.com/services/T0/B0/SECRET",
+					"monitoring.alerts.webhooks[0].name=slack-oncall",
+					"monitoring.alerts.webhooks[1].url=https://hooks.example.org/b")
+			.run((context) -> assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"sent\",receiver=\"slack-oncall\"} 0")
+				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"dropped\",receiver=\"webhook-1\"} 0")
+				.doesNotContain("hooks.", "SECRET"));
 	}
 
 	@Test

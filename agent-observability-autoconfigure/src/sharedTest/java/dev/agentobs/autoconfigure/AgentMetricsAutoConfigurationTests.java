@@ -2,6 +2,10 @@ package dev.agentobs.autoconfigure;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,29 @@ class AgentMetricsAutoConfigurationTests {
 						+ "gen_ai_request_model=\"claude-sonnet-4\"} 1")
 				.contains("gen_ai_token_type=\"input\"} 50.0");
 		});
+	}
+
+	@Test
+	void histogramBucketsGoOnlyToTheRegistriesThatPublishHistograms() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
+					BootAutoConfigurations.metrics(), BootAutoConfigurations.compositeMetrics(),
+					AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class,
+					AgentStatisticsAutoConfiguration.class))
+			.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				assertThat(context.getBean(MeterRegistry.class)).isInstanceOf(CompositeMeterRegistry.class);
+				context.getBean(AgentObservations.class).tool("web_search").observe(() -> "results");
+				assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+					.contains("# TYPE gen_ai_execute_tool_duration_seconds histogram")
+					.contains("gen_ai_execute_tool_duration_seconds_bucket{error_type=\"none\","
+							+ "gen_ai_agent_name=\"unknown\",gen_ai_tool_name=\"web_search\","
+							+ "gen_ai_tool_type=\"function\",le=\"81.92\"} 1");
+				Timer simple = context.getBean(SimpleMeterRegistry.class).get(AgentMetrics.TOOL_CALL_DURATION).timer();
+				assertThat(simple.count()).isOne();
+				assertThat(simple.takeSnapshot().histogramCounts()).isEmpty();
+			});
 	}
 
 	@Test

@@ -78,7 +78,7 @@ class AgentStatisticsAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.window", "Value: \"PT0.5S\"",
-						"Reason: window must be 1s or more (5m suits most services), was PT0.5S");
+						"Reason: window must be from 1s to 1d (5m suits most services), was PT0.5S");
 		});
 	}
 

@@ -48,7 +48,7 @@ class AlertThreadsLifecycleTests {
 			assertThat(context).hasSingleBean(AlertEvaluator.class);
 			started[0] = context;
 			assertThat(alertThreads()).extracting(Thread::getName)
-				.containsExactlyInAnyOrder("agent-alerts-evaluator", "agent-alerts-webhook", "agent-alerts-webhook");
+				.containsExactlyInAnyOrder("agent-alerts-evaluator", "agent-alerts-webhook-0", "agent-alerts-webhook-1");
 		});
 		assertThat(started[0].isActive()).isFalse();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alertThreads()).isEmpty());

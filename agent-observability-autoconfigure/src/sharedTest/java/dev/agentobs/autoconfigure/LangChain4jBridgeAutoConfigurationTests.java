@@ -31,10 +31,32 @@ class LangChain4jBridgeAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithLangChain4jSpringBootStarterShouldObserveItsAiServiceBeans() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(LangChain4jAiServiceBeanPostProcessor.class));
+	}
+
+	@Test
+	void runWithoutLangChain4jSpringBootStarterShouldNotCreatePostProcessor() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("dev.langchain4j.service.spring"))
+			.run((context) -> assertThat(context).hasSingleBean(LangChain4jAiServiceObserver.class)
+				.doesNotHaveBean(LangChain4jAiServiceBeanPostProcessor.class));
+	}
+
+	@Test
 	void runWithOnlyLangChain4jCoreShouldCreateOnlyListener() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("dev.langchain4j.service"))
 			.run((context) -> assertThat(context).hasSingleBean(LangChain4jChatModelListener.class)
-				.doesNotHaveBean(LangChain4jAiServiceObserver.class));
+				.doesNotHaveBean(LangChain4jAiServiceObserver.class)
+				.doesNotHaveBean(LangChain4jAiServiceBeanPostProcessor.class));
+	}
+
+	@Test
+	void blankAgentNameFailsStartupNamingTheKey() {
+		this.contextRunner.withPropertyValues("monitoring.bridges.langchain4j.agent-name= ")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure())).contains(
+					"Property: monitoring.bridges.langchain4j.agent-name",
+					"Reason: agent-name must be a name such as research-agent, or unset to name each AI service's runs "
+							+ "after the service"));
 	}
 
 	@Test
@@ -57,7 +79,8 @@ class LangChain4jBridgeAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("monitoring.bridges.langchain4j.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(AgentObservations.class)
 				.doesNotHaveBean(LangChain4jChatModelListener.class)
-				.doesNotHaveBean(LangChain4jAiServiceObserver.class));
+				.doesNotHaveBean(LangChain4jAiServiceObserver.class)
+				.doesNotHaveBean(LangChain4jAiServiceBeanPostProcessor.class));
 	}
 
 	@Test

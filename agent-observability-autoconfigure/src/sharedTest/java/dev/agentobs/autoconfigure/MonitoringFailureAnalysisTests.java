@@ -58,6 +58,15 @@ class MonitoringFailureAnalysisTests {
 			.doesNotContain("XyZs3cr3t");
 	}
 
+	@Test
+	void misspelledKeyIsReportedAsAFailureAnalysisBeforeAnyBeanIsCreated(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--monitoring.helth.min-requests=5"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Property: monitoring.helth.min-requests",
+				"Origin: \"monitoring.helth.min-requests\" from property source \"commandLineArgs\"",
+				"Reason: no such key; did you mean monitoring.health.min-requests?", "monitoring.strict-keys=false")
+			.doesNotContain("observationRegistry");
+	}
+
 	private static void run(String... args) {
 		SpringApplication application = new SpringApplication(MonitoredApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
@@ -66,7 +75,7 @@ class MonitoringFailureAnalysisTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@Import(BootAutoConfigurations.ObservationAndMetrics.class)
-	@ImportAutoConfiguration({ AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class,
+	@ImportAutoConfiguration({ MonitoringKeysAutoConfiguration.class, AgentObservationAutoConfiguration.class, AgentMetricsAutoConfiguration.class,
 			AgentCostAutoConfiguration.class, AgentStatisticsAutoConfiguration.class,
 			AgentAlertingAutoConfiguration.class })
 	static class MonitoredApplication {

@@ -16,10 +16,16 @@ import org.jspecify.annotations.Nullable;
  * @param startsAt when it started firing
  * @param endsAt when it was resolved, or {@code null} while it fires
  * @param recentErrors the last errors of the window, already cut and masked
+ * @param note what else a receiver should know, or {@code null}: that a firing alert is stale
+ * (its condition could not be judged lately, so it keeps its last value), or that a resolved
+ * one was resolved because the instance stopped rather than because its condition ended
  * @since 0.1.0
  */
 public record Alert(AlertRule rule, @Nullable String agent, Status status, double value, double threshold,
-		Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors) {
+		Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors, @Nullable String note) {
+
+	/** The note of an alert resolved because the instance that judged it stopped. */
+	public static final String INSTANCE_STOPPING = "instance stopping";
 
 	/**
 	 * Whether an alert fires or was resolved.
@@ -44,6 +50,22 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 
 	public Alert {
 		recentErrors = List.copyOf(recentErrors);
+	}
+
+	/**
+	 * An alert without a note.
+	 * @param rule the rule that fired
+	 * @param agent the agent it concerns, or {@code null} when it concerns all of them
+	 * @param status whether it fires or was resolved
+	 * @param value the measured value when it was last evaluated
+	 * @param threshold the threshold the value is compared with
+	 * @param startsAt when it started firing
+	 * @param endsAt when it was resolved, or {@code null} while it fires
+	 * @param recentErrors the last errors of the window, already cut and masked
+	 */
+	public Alert(AlertRule rule, @Nullable String agent, Status status, double value, double threshold,
+			Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors) {
+		this(rule, agent, status, value, threshold, startsAt, endsAt, recentErrors, null);
 	}
 
 	/**
@@ -80,11 +102,13 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 
 	/**
 	 * The one-line subject of a notification, such as
-	 * {@code [FIRING] HighAgentErrorRate: research-agent 34% > 10%}.
+	 * {@code [FIRING] HighAgentErrorRate: research-agent 34% > 10%}, with the note in
+	 * parentheses when there is one.
 	 * @return the subject
 	 */
 	public String subject() {
-		return "[" + this.status.name() + "] " + name() + ": " + summary();
+		String subject = "[" + this.status.name() + "] " + name() + ": " + summary();
+		return (this.note != null) ? subject + " (" + this.note + ")" : subject;
 	}
 
 	/**
@@ -96,25 +120,35 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 	}
 
 	/**
-	 * The same alert with a newer value, still firing.
+	 * The same alert with a newer value, still firing and without a note: judged now.
 	 * @param newValue the value of this evaluation
 	 * @param errors the recent errors of this evaluation
 	 * @return the updated alert
 	 */
 	public Alert withValue(double newValue, List<String> errors) {
 		return new Alert(this.rule, this.agent, this.status, newValue, this.threshold, this.startsAt, this.endsAt,
-				errors);
+				errors, null);
 	}
 
 	/**
-	 * The same alert, resolved.
+	 * The same alert with another note.
+	 * @param newNote the note, or {@code null} for none
+	 * @return the updated alert
+	 */
+	public Alert withNote(@Nullable String newNote) {
+		return new Alert(this.rule, this.agent, this.status, this.value, this.threshold, this.startsAt, this.endsAt,
+				this.recentErrors, newNote);
+	}
+
+	/**
+	 * The same alert, resolved, without a note.
 	 * @param at when it was resolved
 	 * @param lastValue the value that no longer passes the threshold
 	 * @return the resolved alert
 	 */
 	public Alert resolved(Instant at, double lastValue) {
 		return new Alert(this.rule, this.agent, Status.RESOLVED, lastValue, this.threshold, this.startsAt, at,
-				this.recentErrors);
+				this.recentErrors, null);
 	}
 
 }

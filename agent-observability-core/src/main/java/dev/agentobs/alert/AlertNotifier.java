@@ -10,7 +10,8 @@ public interface AlertNotifier {
 
 	/**
 	 * The channel label of {@code agent_alert_notifications_total}: {@code webhook} or
-	 * {@code email}.
+	 * {@code email}. An application's own notifier is also named by it in the
+	 * {@code receiver} label, so it should be short and fixed.
 	 * @return the channel
 	 */
 	String channel();
@@ -31,7 +32,8 @@ public interface AlertNotifier {
 	}
 
 	/**
-	 * Deliver one alert, retrying as the receiver allows.
+	 * Deliver one alert, retrying as the receiver allows. When it throws, the notification
+	 * stays pending for this receiver and is delivered again later, with backoff.
 	 * @param alert the alert
 	 * @throws Exception when it could not be delivered
 	 */

@@ -1,5 +1,6 @@
 package dev.agentobs.cost;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Set;
  *
  * @param date the day
  * @param zone the time zone of the day
+ * @param since when these counts began: the day's midnight in its zone, or the moment this
+ * instance started counting when that came later in the day (counts are kept in memory, so a
+ * restart begins them again at zero)
  * @param calls the model calls
  * @param inputTokens their input tokens, cached ones included
  * @param cachedInputTokens their input tokens served from a prompt cache
@@ -20,8 +24,9 @@ import java.util.Set;
  * @param models the usage per model, by name
  * @since 0.1.0
  */
-public record DailyUsage(LocalDate date, ZoneId zone, long calls, long inputTokens, long cachedInputTokens,
-		long outputTokens, double cost, Set<String> unpricedModels, Map<String, ModelUsage> models) {
+public record DailyUsage(LocalDate date, ZoneId zone, Instant since, long calls, long inputTokens,
+		long cachedInputTokens, long outputTokens, double cost, Set<String> unpricedModels,
+		Map<String, ModelUsage> models) {
 
 	/**
 	 * Whether the cost of every call of the day is known.

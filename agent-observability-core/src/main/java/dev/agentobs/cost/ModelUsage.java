@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param cachedInputTokens their input tokens served from a prompt cache
  * @param outputTokens their output tokens
  * @param cost their cost in USD, or {@code null} when the model has no price
+ * @param priceSource where the price of its latest call came from
  * @since 0.1.0
  */
 public record ModelUsage(String model, long calls, long inputTokens, long cachedInputTokens, long outputTokens,
-		@Nullable Double cost) {
+		@Nullable Double cost, PriceSource priceSource) {
 
 }

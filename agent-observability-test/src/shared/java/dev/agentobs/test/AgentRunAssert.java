@@ -130,8 +130,8 @@ public class AgentRunAssert extends AbstractObjectAssert<AgentRunAssert, AgentOp
 	}
 
 	/**
-	 * Verify that the run's model calls cost at most this much at the prices the application
-	 * configures under {@code monitoring.cost.models}.
+	 * Verify that the run's model calls cost at most this much at the application's prices:
+	 * those of {@code monitoring.cost.models}, then of the price catalogue.
 	 * @param usd the most it may cost, in USD
 	 * @return this
 	 */

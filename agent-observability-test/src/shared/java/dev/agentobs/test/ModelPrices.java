@@ -7,21 +7,23 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.Assert;
 
 import dev.agentobs.autoconfigure.AgentCostProperties;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.PriceCatalogue;
 import dev.agentobs.operation.ModelCall;
 
 /**
  * Prices of models in USD per million tokens, for cost assertions. Read from the
- * application's {@code monitoring.cost.models.<model>.input}, {@code .output} and
- * {@code .cached-input}, the same keys the starter prices its cost metrics with, or given by the
- * test:
+ * application's cost properties, as the starter prices its cost metrics: the prices under
+ * {@code monitoring.cost.models.<model>.input}, {@code .output} and {@code .cached-input}, then
+ * the price catalogue (the bundled one unless {@code monitoring.cost.bundled-catalog=false}, and
+ * {@code monitoring.cost.catalog}), then {@code monitoring.cost.aliases}. Or given by the test:
  *
  * <pre class="code">
  * ModelPrices prices = ModelPrices.of("gpt-4o", 2.50, 10.00).and("gpt-4o-mini", 0.15, 0.60);
@@ -40,15 +42,21 @@ public final class ModelPrices {
 	 */
 	public static final String PROPERTY_PREFIX = "monitoring.cost.models";
 
-	private static final ModelPrices NONE = new ModelPrices(Map.of());
+	private static final ModelPrices NONE = new ModelPrices(Map.of(), PriceCatalogue.empty(), Map.of());
 
 	private final Map<String, ModelPrice> prices;
 
+	private final PriceCatalogue catalogue;
+
+	private final Map<String, String> aliases;
+
 	private final CostCalculator calculator;
 
-	private ModelPrices(Map<String, ModelPrice> prices) {
+	private ModelPrices(Map<String, ModelPrice> prices, PriceCatalogue catalogue, Map<String, String> aliases) {
 		this.prices = prices;
-		this.calculator = new CostCalculator(prices);
+		this.catalogue = catalogue;
+		this.aliases = aliases;
+		this.calculator = new CostCalculator(prices, catalogue, aliases);
 	}
 
 	/**
@@ -81,21 +89,22 @@ public final class ModelPrices {
 	}
 
 	/**
-	 * The prices the application configures under {@value #PROPERTY_PREFIX}.
+	 * The prices the application configures under {@code monitoring.cost}: its models' prices,
+	 * the price catalogue and the aliases.
 	 * @param environment the application's environment
-	 * @return the prices, none when nothing is configured
+	 * @return the prices; the bundled catalogue's when nothing is configured
 	 */
 	public static ModelPrices from(Environment environment) {
 		Assert.notNull(environment, "environment must not be null");
-		Map<String, AgentCostProperties.Price> configured = Binder.get(environment)
-			.bind(PROPERTY_PREFIX, Bindable.mapOf(String.class, AgentCostProperties.Price.class))
-			.orElse(Map.of());
-		if (configured.isEmpty()) {
-			return NONE;
-		}
+		AgentCostProperties cost = Binder.get(environment)
+			.bind("monitoring.cost", AgentCostProperties.class)
+			.orElseGet(AgentCostProperties::new);
 		Map<String, ModelPrice> prices = new LinkedHashMap<>();
-		configured.forEach((model, price) -> prices.put(model, price.toModelPrice()));
-		return new ModelPrices(Collections.unmodifiableMap(prices));
+		cost.getModels().forEach((model, price) -> prices.put(model, price.toModelPrice()));
+		// The same catalogue and aliases the starter reads, and the same failures when they are bad
+		CostCalculator calculator = cost.createCostCalculator(new DefaultResourceLoader());
+		return new ModelPrices(Collections.unmodifiableMap(prices), calculator.catalogue(),
+				Collections.unmodifiableMap(new LinkedHashMap<>(cost.getAliases())));
 	}
 
 	/**
@@ -124,7 +133,7 @@ public final class ModelPrices {
 		Assert.notNull(price, "price must not be null");
 		Map<String, ModelPrice> prices = new LinkedHashMap<>(this.prices);
 		prices.put(model, price);
-		return new ModelPrices(Collections.unmodifiableMap(prices));
+		return new ModelPrices(Collections.unmodifiableMap(prices), this.catalogue, this.aliases);
 	}
 
 	/**
@@ -147,7 +156,7 @@ public final class ModelPrices {
 	}
 
 	/**
-	 * The models that have a price.
+	 * The models given a price, without those of the catalogue.
 	 * @return the models, in the order they were given
 	 */
 	public Set<String> models() {
@@ -167,6 +176,9 @@ public final class ModelPrices {
 			}
 			text.append(" USD per million tokens");
 		});
+		if (!this.catalogue.prices().isEmpty()) {
+			text.append((this.prices.isEmpty()) ? "" : ", then ").append("the price catalogue");
+		}
 		return text.append('}').toString();
 	}
 

@@ -94,8 +94,8 @@ public final class RecordedAgentOperations implements AgentOperationSink {
 	}
 
 	/**
-	 * The prices that cost assertions use unless given others: by default those the
-	 * application configures under {@code monitoring.cost.models}.
+	 * The prices that cost assertions use unless given others: by default the application's,
+	 * under {@code monitoring.cost}, with the price catalogue.
 	 * @return the model prices
 	 */
 	public ModelPrices prices() {

@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.test.app.ResearchAgent;
 import dev.agentobs.test.app.ResearchAgent.Answer;
 
@@ -143,7 +144,8 @@ class AgentRunAssertTests {
 				.isThrownBy(() -> assertThat(recorded(context)).hasAgentRun("research-agent").withCostAtMost(0.001))
 				.withMessageStartingWith(lines("Expected agent run \"research-agent\" to cost at most 0.001 USD,",
 						"but it cost 0.0017 USD for 410 tokens (320 input + 90 output) in 2 model calls at "
-								+ "ModelPrices{gpt-4o=input 2.5, output 10.0 USD per million tokens}."));
+								+ "ModelPrices{gpt-4o=input 2.5, output 10.0 USD per million tokens, then the price "
+								+ "catalogue}."));
 		});
 	}
 

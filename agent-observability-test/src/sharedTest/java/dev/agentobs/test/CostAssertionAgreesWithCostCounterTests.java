@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.internal.cost.CostMetrics;
 
 import static dev.agentobs.test.AgentObservabilityAssertions.assertThat;

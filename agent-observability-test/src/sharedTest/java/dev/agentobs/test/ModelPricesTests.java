@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.internal.cost.PriceCatalogue;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
 
@@ -31,6 +32,17 @@ class ModelPricesTests {
 	@Test
 	void noPricesAreConfiguredUnlessTheApplicationSetsThem() {
 		assertThat(ModelPrices.from(new MockEnvironment()).models()).isEmpty();
+	}
+
+	@Test
+	void modelsWithoutConfiguredPricesArePricedByTheCatalogueAsTheStarterPricesThem() {
+		ModelPrices prices = ModelPrices.from(new MockEnvironment());
+		assertThat(prices.priceOf("gpt-4o")).isNotNull().isEqualTo(PriceCatalogue.bundled().prices().get("gpt-4o"));
+		assertThat(prices.and("gpt-4o-mini", 1, 2).priceOf("gpt-4o")).isEqualTo(prices.priceOf("gpt-4o"));
+		assertThat(ModelPrices.from(new MockEnvironment().withProperty("monitoring.cost.bundled-catalog", "false"))
+			.priceOf("gpt-4o")).isNull();
+		assertThat(ModelPrices.from(new MockEnvironment().withProperty("monitoring.cost.aliases.[prod-*]", "gpt-4o"))
+			.priceOf("prod-east")).isEqualTo(prices.priceOf("gpt-4o"));
 	}
 
 	@Test

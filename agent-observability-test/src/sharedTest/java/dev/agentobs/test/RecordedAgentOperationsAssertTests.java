@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.test.app.ResearchAgent;
 import dev.agentobs.test.app.ResearchAgent.Answer;

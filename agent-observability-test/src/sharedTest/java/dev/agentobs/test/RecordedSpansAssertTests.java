@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentObservationAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentTracingAutoConfiguration;
+import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.test.app.ResearchAgent;
 
 import static dev.agentobs.test.AgentObservabilityAssertions.assertThat;

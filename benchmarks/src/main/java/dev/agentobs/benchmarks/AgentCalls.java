@@ -27,7 +27,7 @@ final class AgentCalls {
 	/** The provider of model calls. */
 	static final String PROVIDER = "openai";
 
-	/** The model of model calls, priced in {@link BenchmarkApplication}. */
+	/** The model of model calls, priced by the bundled price catalogue. */
 	static final String MODEL = "gpt-4o";
 
 	/** The name of the tool-call observation and its timer. */

@@ -61,9 +61,7 @@ public class BenchmarkApplication {
 		// Log events go through Logback to an appender that writes nowhere: see logback-benchmarks.xml
 		args.add("--logging.config=classpath:logback-benchmarks.xml");
 		args.add("--monitoring.enabled=" + setup.starter);
-		// The sample's price of gpt-4o, so that model calls have a cost to count
-		args.add("--monitoring.cost.models.gpt-4o.input=2.50");
-		args.add("--monitoring.cost.models.gpt-4o.output=10.00");
+		// No price configured: gpt-4o's comes from the bundled catalogue, as for most applications
 		if (setup.traced) {
 			// Every span recorded and handed to the exporter: the most tracing can cost
 			args.add("--management.tracing.sampling.probability=1.0");

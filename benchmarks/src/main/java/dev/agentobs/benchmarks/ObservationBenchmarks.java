@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.HistogramBuckets;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 
@@ -166,6 +167,7 @@ public class ObservationBenchmarks {
 		@Setup(Level.Trial)
 		public void register() {
 			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+			new HistogramBuckets().applyTo(registry);
 			AgentMetrics metrics = new AgentMetrics(registry, new TagValueLimits(100));
 			// Let the starter register its timer, so that the floor records into the very same kind of meter
 			metrics.accept(AgentOperation.toolCall(AgentCalls.TOOL).build());

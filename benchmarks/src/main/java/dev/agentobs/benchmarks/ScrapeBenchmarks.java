@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.HistogramBuckets;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 
@@ -62,6 +63,7 @@ public class ScrapeBenchmarks {
 		@Setup(Level.Trial)
 		public void fill() {
 			this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+			new HistogramBuckets().applyTo(this.registry);
 			AgentMetrics metrics = new AgentMetrics(this.registry, new TagValueLimits(SERIES));
 			int i = 0;
 			// Counting series means scraping: count once per batch of operations

@@ -1,11 +1,14 @@
 package dev.agentobs.autoconfigure.endpoint;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import dev.agentobs.internal.cost.PriceCatalogue;
 import dev.agentobs.internal.report.AgentDescriptor;
 import dev.agentobs.internal.report.AgentsDescriptor;
 import dev.agentobs.internal.report.AgentsReport;
@@ -15,7 +18,8 @@ import dev.agentobs.stats.StatisticsSnapshot;
 
 /**
  * {@code /actuator/agents}: the statistics of the agents, models and tools over the window
- * and since start, today's tokens and cost, and the latest errors, as JSON, or with
+ * and since start, today's tokens and cost with where each model's price came from and the
+ * price catalogue's files, and the latest errors, as JSON, or with
  * {@code Accept: text/markdown} as a report to paste into an incident ticket.
  * {@code /actuator/agents/{agent}} shows one agent.
  *
@@ -29,14 +33,26 @@ public class AgentsEndpoint {
 
 	private final AgentStatistics statistics;
 
+	private final List<PriceCatalogue.Source> catalogue;
+
 	private final AgentsReport report = new AgentsReport();
+
+	/**
+	 * Create the endpoint without a price catalogue.
+	 * @param statistics the statistics it shows
+	 */
+	public AgentsEndpoint(AgentStatistics statistics) {
+		this(statistics, List.of());
+	}
 
 	/**
 	 * Create the endpoint.
 	 * @param statistics the statistics it shows
+	 * @param catalogue the files of the price catalogue the day's cost comes from
 	 */
-	public AgentsEndpoint(AgentStatistics statistics) {
+	public AgentsEndpoint(AgentStatistics statistics, List<PriceCatalogue.Source> catalogue) {
 		this.statistics = statistics;
+		this.catalogue = List.copyOf(catalogue);
 	}
 
 	/**
@@ -45,7 +61,7 @@ public class AgentsEndpoint {
 	 */
 	@ReadOperation
 	public AgentsDescriptor agents() {
-		return AgentsDescriptor.of(this.statistics.snapshot());
+		return AgentsDescriptor.of(this.statistics.snapshot(), this.catalogue);
 	}
 
 	/**
@@ -54,7 +70,7 @@ public class AgentsEndpoint {
 	 */
 	@ReadOperation(produces = TEXT_MARKDOWN)
 	public String report() {
-		return this.report.render(this.statistics.snapshot());
+		return this.report.render(this.statistics.snapshot(), this.catalogue);
 	}
 
 	/**

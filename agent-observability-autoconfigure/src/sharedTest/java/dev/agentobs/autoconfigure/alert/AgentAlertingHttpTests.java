@@ -138,8 +138,8 @@ class AgentAlertingHttpTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
 				.contains("agent_alerts_firing{alertname=\"HighAgentErrorRate\",severity=\"critical\"} 1")
-				.contains("agent_alert_notifications_total{channel=\"email\",outcome=\"sent\"} 2")
-				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"sent\"} 2"));
+				.contains("agent_alert_notifications_total{channel=\"email\",outcome=\"sent\",receiver=\"email\"} 2")
+				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"sent\",receiver=\"webhook-0\"} 2"));
 	}
 
 	@Test

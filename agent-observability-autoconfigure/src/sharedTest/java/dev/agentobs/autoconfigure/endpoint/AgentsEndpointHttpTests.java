@@ -72,7 +72,9 @@ class AgentsEndpointHttpTests {
 		assertThat(JsonPath.<Integer>read(body, "$.models.gpt-4o.window.requests")).isEqualTo(1);
 		assertThat(JsonPath.<Double>read(body, "$.models.gpt-4o.today.cost")).isPositive();
 		assertThat(JsonPath.<Integer>read(body, "$.tools.web_search.window.requests")).isEqualTo(1);
+		// Started at 10:00 on the test's clock: today's figures count from then, not from midnight
 		assertThat(JsonPath.<Map<String, Object>>read(body, "$.today")).containsEntry("zone", "UTC")
+			.containsEntry("since", "2026-03-02T10:00:00Z")
 			.containsKey("cost");
 		assertThat(JsonPath.<Integer>read(body, "$.agents.research-agent.total.requests")).isGreaterThanOrEqualTo(1);
 	}
@@ -85,7 +87,8 @@ class AgentsEndpointHttpTests {
 				(type) -> assertThat(type).startsWith("text/markdown"));
 		assertThat(response.body()).startsWith("# Agents report")
 			.contains("| Agent | Requests | Success | Avg | p95 | Active runs |")
-			.contains("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |")
+			.contains("Counted by this instance since 2026-03-02T10:00:00Z.")
+			.contains("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost | Price |")
 			.contains("| Tool | Calls | Success | Avg |")
 			.containsPattern("\\| research-agent \\| 1 \\| 100\\.0% \\|");
 	}

@@ -21,6 +21,8 @@ import dev.agentobs.internal.alert.AlertThresholds;
 import dev.agentobs.internal.alert.PrometheusRuleGenerator;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.cost.PriceCatalogue;
+import dev.agentobs.internal.cost.PriceCatalogues;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.operation.AgentOperation;
@@ -39,8 +41,17 @@ class EndpointJsonTests {
 
 	private final TagValueLimits limits = new TagValueLimits(100);
 
+	private final PriceCatalogue catalogue = PriceCatalogues.read("classpath:dev/agentobs/cost/model-prices.json", """
+			{ "catalogue_metadata": { "source": "LiteLLM model_prices_and_context_window.json",
+			    "url": "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json",
+			    "date": "2026-08-01" },
+			  "gpt-4o": { "input_cost_per_token": 2.5e-06, "output_cost_per_token": 1e-05 },
+			  "gpt-4o-mini": { "input_cost_per_token": 1.5e-07, "output_cost_per_token": 6e-07 } }
+			""");
+
 	private final CostTracker costTracker = new CostTracker(
-			new CostCalculator(Map.of("gpt-4o", ModelPrice.of(2.50, 10.00))), this.limits, this.clock, ZoneOffset.UTC);
+			new CostCalculator(Map.of("gpt-4o-mini", ModelPrice.of(0.15, 0.60)), this.catalogue, Map.of()), this.limits,
+			this.clock, ZoneOffset.UTC);
 
 	private final OperationStatistics statistics = new OperationStatistics(Duration.ofMinutes(5), this.limits,
 			this.clock, null, this.costTracker);
@@ -66,7 +77,7 @@ class EndpointJsonTests {
 
 	@Test
 	void agentsJsonIsUnchanged() throws IOException {
-		assertThat(this.json.writeValueAsString(new AgentsEndpoint(this.statistics).agents()))
+		assertThat(this.json.writeValueAsString(new AgentsEndpoint(this.statistics, this.catalogue.sources()).agents()))
 			.isEqualTo(expected("agents.json"));
 	}
 
@@ -80,7 +91,7 @@ class EndpointJsonTests {
 	void agentAlertsJsonIsUnchanged() throws IOException {
 		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 				List.of(new AlertAudience("default", this.thresholds, List.of())), 10, Duration.ofMinutes(30),
-				this.clock);
+				Duration.ZERO, this.clock);
 		evaluator.evaluate();
 		AgentAlertsEndpoint endpoint = new AgentAlertsEndpoint(evaluator, this.thresholds,
 				new PrometheusRuleGenerator("agent-observability", Duration.ofMinutes(5), 10, Duration.ofMinutes(2)));

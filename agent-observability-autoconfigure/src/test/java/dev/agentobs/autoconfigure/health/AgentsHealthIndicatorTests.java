@@ -99,7 +99,7 @@ class AgentsHealthIndicatorTests {
 		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 				List.of(new AlertAudience("default",
 						new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.0, 2_000_000), List.of())),
-				10, Duration.ofMinutes(30), this.clock);
+				10, Duration.ofMinutes(30), Duration.ZERO, this.clock);
 		evaluator.evaluate();
 		AgentsHealthIndicator indicator = new AgentsHealthIndicator(
 				new AgentsHealthCheck(this.statistics, THRESHOLDS, evaluator::firing));

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,13 @@ import dev.agentobs.stats.StatisticsSnapshot;
 
 /**
  * Judges the rolling statistics against the thresholds on a thread of its own, and follows
- * each alert through its life: a firing and a resolved notification, once each, and a repeat
- * while it keeps firing past the repeat interval. Rate and latency rules need at least the
- * minimum number of runs in the window.
+ * each alert through its life, as Prometheus does: pending while its condition holds for less
+ * than the {@code for} duration, then firing, notified once, again every repeat interval while
+ * it keeps firing, and once when it resolves. An alert resolves only when its condition is
+ * judged false: while it cannot be judged (fewer runs in the window than the minimum for rate
+ * and latency rules) it keeps its last value and is marked stale. On {@link #close(Duration)}
+ * every firing alert is sent resolved with the note {@value Alert#INSTANCE_STOPPING}, so that
+ * no receiver keeps it firing forever.
  *
  * @since 0.1.0
  */
@@ -53,6 +56,8 @@ public class AlertEvaluator implements AutoCloseable {
 
 	private final Duration repeatInterval;
 
+	private final Duration pendingFor;
+
 	private final Clock clock;
 
 	private final List<Map<String, Tracked>> states = new ArrayList<>();
@@ -67,16 +72,20 @@ public class AlertEvaluator implements AutoCloseable {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
+	private boolean closed;
+
 	/**
 	 * Create an evaluator.
 	 * @param statistics the statistics to judge
 	 * @param audiences the receivers and their thresholds; the first is the application's own
-	 * @param minRequests runs in the window below which no rate or latency alert fires
+	 * @param minRequests runs in the window below which rate and latency rules cannot be judged
 	 * @param repeatInterval how often a firing alert is notified again
+	 * @param pendingFor how long a rule's condition must hold before its alert fires (budgets
+	 * fire at once, as a budget once passed stays passed for the day)
 	 * @param clock the clock alert times are read from
 	 */
 	public AlertEvaluator(AgentStatistics statistics, List<AlertAudience> audiences, long minRequests,
-			Duration repeatInterval, Clock clock) {
+			Duration repeatInterval, Duration pendingFor, Clock clock) {
 		if (audiences.isEmpty()) {
 			throw new IllegalArgumentException("an alert evaluator needs at least one audience");
 		}
@@ -84,6 +93,7 @@ public class AlertEvaluator implements AutoCloseable {
 		this.audiences = List.copyOf(audiences);
 		this.minRequests = minRequests;
 		this.repeatInterval = repeatInterval;
+		this.pendingFor = pendingFor;
 		this.clock = clock;
 		for (int i = 0; i < audiences.size(); i++) {
 			this.states.add(new LinkedHashMap<>());
@@ -96,7 +106,7 @@ public class AlertEvaluator implements AutoCloseable {
 	 * @param interval the evaluation interval
 	 */
 	public synchronized void start(Duration interval) {
-		if (this.scheduler != null) {
+		if (this.scheduler != null || this.closed) {
 			return;
 		}
 		for (AlertAudience audience : this.audiences) {
@@ -111,14 +121,49 @@ public class AlertEvaluator implements AutoCloseable {
 		this.scheduler.scheduleWithFixedDelay(this::evaluateSafely, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Stop at once: what the receivers have not been sent yet is dropped, and counted.
+	 */
 	@Override
-	public synchronized void close() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
+	public void close() {
+		close(Duration.ZERO);
+	}
+
+	/**
+	 * Stop evaluating, send every firing alert resolved with the note
+	 * {@value Alert#INSTANCE_STOPPING} to the receivers that were told it fired, and give the
+	 * receivers the grace period to deliver what waits; what is left then is dropped, counted
+	 * and logged. Later calls do nothing.
+	 * @param grace how long the receivers may take, all together
+	 */
+	public void close(Duration grace) {
+		long deadline = System.nanoTime() + grace.toNanos();
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			if (this.scheduler != null) {
+				this.scheduler.shutdownNow();
+				this.scheduler = null;
+			}
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			for (int i = 0; i < this.audiences.size(); i++) {
+				for (Tracked tracked : this.states.get(i).values()) {
+					if (tracked.firing) {
+						notify(this.audiences.get(i),
+								tracked.alert.resolved(now, tracked.alert.value()).withNote(Alert.INSTANCE_STOPPING));
+					}
+				}
+				this.states.get(i).clear();
+			}
+			publish();
 		}
 		for (AlertAudience audience : this.audiences) {
-			audience.receivers().forEach(NotificationQueue::close);
+			audience.receivers().forEach((receiver) -> receiver.shutdown(deadline));
+		}
+		for (AlertAudience audience : this.audiences) {
+			audience.receivers().forEach((receiver) -> receiver.awaitTermination(deadline));
 		}
 	}
 
@@ -132,103 +177,136 @@ public class AlertEvaluator implements AutoCloseable {
 	}
 
 	/**
-	 * Evaluate once, now.
+	 * Evaluate once, now, unless the evaluator was closed.
 	 */
 	public synchronized void evaluate() {
+		if (this.closed) {
+			return;
+		}
 		StatisticsSnapshot snapshot = this.statistics.snapshot();
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<String> errors = recentErrors(snapshot);
+		Map<String, Judgement> judgements = judge(snapshot);
 		for (int i = 0; i < this.audiences.size(); i++) {
-			evaluate(this.audiences.get(i), this.states.get(i), snapshot, errors, now);
+			evaluate(this.audiences.get(i), this.states.get(i), judgements, errors, now);
 		}
 		publish();
 	}
 
-	private void evaluate(AlertAudience audience, Map<String, Tracked> state, StatisticsSnapshot snapshot,
+	private void evaluate(AlertAudience audience, Map<String, Tracked> state, Map<String, Judgement> judgements,
 			List<String> errors, Instant now) {
-		Map<String, Alert> breaches = breaches(audience.thresholds(), snapshot, errors, now);
-		for (Alert breach : breaches.values()) {
-			Tracked tracked = state.get(breach.key());
-			if (tracked == null) {
-				state.put(breach.key(), new Tracked(breach, now));
-				notify(audience, breach);
+		for (Map.Entry<String, Judgement> entry : judgements.entrySet()) {
+			Judgement judgement = entry.getValue();
+			Tracked tracked = state.get(entry.getKey());
+			double threshold = audience.thresholds().of(judgement.rule());
+			if (judgement.value() == null) {
+				if (tracked != null) {
+					unjudged(audience, state, entry.getKey(), tracked, now);
+				}
 			}
-			else {
-				tracked.alert = tracked.alert.withValue(breach.value(), breach.recentErrors());
-				if (!now.isBefore(tracked.notifiedAt.plus(this.repeatInterval))) {
-					tracked.notifiedAt = now;
-					notify(audience, tracked.alert);
+			else if (judgement.value() > threshold) {
+				holds(audience, state, entry.getKey(), tracked, judgement, threshold, errors, now);
+			}
+			else if (tracked != null) {
+				state.remove(entry.getKey());
+				if (tracked.firing) {
+					resolve(audience, tracked.alert.resolved(now, judgement.value()));
 				}
 			}
 		}
-		Iterator<Map.Entry<String, Tracked>> entries = state.entrySet().iterator();
-		while (entries.hasNext()) {
-			Map.Entry<String, Tracked> entry = entries.next();
-			if (!breaches.containsKey(entry.getKey())) {
-				entries.remove();
-				Alert alert = entry.getValue().alert;
-				Alert resolvedAlert = alert.resolved(now, currentValue(alert, snapshot));
-				notify(audience, resolvedAlert);
-				if (audience == this.audiences.get(0)) {
-					this.resolved.addFirst(resolvedAlert);
-					while (this.resolved.size() > RESOLVED_KEPT) {
-						this.resolved.removeLast();
-					}
-				}
+		List<String> unknown = new ArrayList<>();
+		for (String key : state.keySet()) {
+			if (!judgements.containsKey(key)) {
+				unknown.add(key);
+			}
+		}
+		for (String key : unknown) {
+			unjudged(audience, state, key, state.get(key), now);
+		}
+	}
+
+	private void holds(AlertAudience audience, Map<String, Tracked> state, String key, @Nullable Tracked tracked,
+			Judgement judgement, double threshold, List<String> errors, Instant now) {
+		List<String> alertErrors = (judgement.rule().category() == AlertCategory.BUDGET) ? List.of() : errors;
+		if (tracked == null) {
+			tracked = new Tracked(new Alert(judgement.rule(), judgement.agent(), Alert.Status.FIRING,
+					judgement.value(), threshold, now, null, alertErrors), now);
+			state.put(key, tracked);
+		}
+		else {
+			tracked.alert = tracked.alert.withValue(judgement.value(), alertErrors);
+			tracked.staleSince = null;
+		}
+		if (!tracked.firing) {
+			Duration wait = (judgement.rule().category() == AlertCategory.BUDGET) ? Duration.ZERO : this.pendingFor;
+			if (Duration.between(tracked.activeAt, now).compareTo(wait) >= 0) {
+				tracked.firing = true;
+				tracked.notifiedAt = now;
+				notify(audience, tracked.alert);
+			}
+		}
+		else {
+			repeatIfDue(audience, tracked, now);
+		}
+	}
+
+	/** An alert whose condition cannot be judged now: a firing one stays, stale; a pending one ends. */
+	private void unjudged(AlertAudience audience, Map<String, Tracked> state, String key, Tracked tracked,
+			Instant now) {
+		if (!tracked.firing) {
+			state.remove(key);
+			return;
+		}
+		if (tracked.staleSince == null) {
+			tracked.staleSince = now;
+			tracked.alert = tracked.alert.withNote("stale since " + now + ": fewer than " + this.minRequests
+					+ " runs in the window to judge it, so it keeps its last value");
+		}
+		repeatIfDue(audience, tracked, now);
+	}
+
+	private void repeatIfDue(AlertAudience audience, Tracked tracked, Instant now) {
+		if (!now.isBefore(tracked.notifiedAt.plus(this.repeatInterval))) {
+			tracked.notifiedAt = now;
+			notify(audience, tracked.alert);
+		}
+	}
+
+	private void resolve(AlertAudience audience, Alert resolvedAlert) {
+		notify(audience, resolvedAlert);
+		if (audience == this.audiences.get(0)) {
+			this.resolved.addFirst(resolvedAlert);
+			while (this.resolved.size() > RESOLVED_KEPT) {
+				this.resolved.removeLast();
 			}
 		}
 	}
 
-	private Map<String, Alert> breaches(AlertThresholds thresholds, StatisticsSnapshot snapshot, List<String> errors,
-			Instant now) {
-		Map<String, Alert> breaches = new LinkedHashMap<>();
+	/**
+	 * Every rule's value for every agent, or {@code null} where it cannot be judged now: rate
+	 * and latency with fewer runs in the window than the minimum, budgets without figures for
+	 * today.
+	 */
+	private Map<String, Judgement> judge(StatisticsSnapshot snapshot) {
+		Map<String, Judgement> judgements = new LinkedHashMap<>();
 		for (ComponentStatistics agent : snapshot.agents().values()) {
 			OperationSummary window = agent.window();
-			if (window.requests() >= this.minRequests) {
-				check(breaches, AlertRule.HIGH_ERROR_RATE, agent.name(), window.errorRate(), thresholds, errors, now);
-				check(breaches, AlertRule.HIGH_LATENCY, agent.name(), seconds(window.p95ResponseTime()), thresholds,
-						errors, now);
-			}
-			check(breaches, AlertRule.FAILURE_SPIKE, agent.name(), window.errors(), thresholds, errors, now);
+			boolean enough = window.requests() >= this.minRequests;
+			put(judgements, AlertRule.HIGH_ERROR_RATE, agent.name(), enough ? window.errorRate() : null);
+			put(judgements, AlertRule.HIGH_LATENCY, agent.name(), enough ? seconds(window.p95ResponseTime()) : null);
+			put(judgements, AlertRule.FAILURE_SPIKE, agent.name(), (double) window.errors());
 		}
 		DailyUsage today = snapshot.today();
-		if (today != null) {
-			check(breaches, AlertRule.DAILY_COST, null, today.cost(), thresholds, List.of(), now);
-			check(breaches, AlertRule.DAILY_TOKENS, null, today.inputTokens() + today.outputTokens(), thresholds,
-					List.of(), now);
-		}
-		return breaches;
+		put(judgements, AlertRule.DAILY_COST, null, (today != null) ? today.cost() : null);
+		put(judgements, AlertRule.DAILY_TOKENS, null,
+				(today != null) ? (double) (today.inputTokens() + today.outputTokens()) : null);
+		return judgements;
 	}
 
-	private static void check(Map<String, Alert> breaches, AlertRule rule, @Nullable String agent, double value,
-			AlertThresholds thresholds, List<String> errors, Instant now) {
-		double threshold = thresholds.of(rule);
-		if (value > threshold) {
-			Alert alert = new Alert(rule, agent, Alert.Status.FIRING, value, threshold, now, null,
-					(rule.category() == AlertCategory.BUDGET) ? List.of() : errors);
-			breaches.put(alert.key(), alert);
-		}
-	}
-
-	private static double currentValue(Alert alert, StatisticsSnapshot snapshot) {
-		if (alert.agent() != null) {
-			ComponentStatistics agent = snapshot.agents().get(alert.agent());
-			if (agent == null) {
-				return 0;
-			}
-			OperationSummary window = agent.window();
-			return switch (alert.rule()) {
-				case HIGH_ERROR_RATE -> window.errorRate();
-				case HIGH_LATENCY -> seconds(window.p95ResponseTime());
-				case FAILURE_SPIKE -> window.errors();
-				default -> alert.value();
-			};
-		}
-		DailyUsage today = snapshot.today();
-		if (today == null) {
-			return 0;
-		}
-		return (alert.rule() == AlertRule.DAILY_COST) ? today.cost() : today.inputTokens() + today.outputTokens();
+	private static void put(Map<String, Judgement> judgements, AlertRule rule, @Nullable String agent,
+			@Nullable Double value) {
+		judgements.put((agent != null) ? rule.alertName() + "/" + agent : rule.alertName(),
+				new Judgement(rule, agent, value));
 	}
 
 	private static List<String> recentErrors(StatisticsSnapshot snapshot) {
@@ -257,8 +335,10 @@ public class AlertEvaluator implements AutoCloseable {
 		List<Alert> current = new ArrayList<>();
 		Map<AlertRule, Integer> byRule = new EnumMap<>(AlertRule.class);
 		for (Tracked tracked : this.states.get(0).values()) {
-			current.add(tracked.alert);
-			byRule.merge(tracked.alert.rule(), 1, Integer::sum);
+			if (tracked.firing) {
+				current.add(tracked.alert);
+				byRule.merge(tracked.alert.rule(), 1, Integer::sum);
+			}
 		}
 		this.firing = List.copyOf(current);
 		this.firingByRule = byRule;
@@ -290,15 +370,34 @@ public class AlertEvaluator implements AutoCloseable {
 		return this.firingByRule.getOrDefault(rule, 0);
 	}
 
+	/**
+	 * One rule's value for one agent at one evaluation.
+	 *
+	 * @param rule the rule
+	 * @param agent the agent, or {@code null} for the whole application
+	 * @param value the value, or {@code null} when it cannot be judged now
+	 */
+	private record Judgement(AlertRule rule, @Nullable String agent, @Nullable Double value) {
+
+	}
+
+	/** An alert pending or firing for one audience. */
 	private static final class Tracked {
+
+		private final Instant activeAt;
 
 		private Alert alert;
 
+		private boolean firing;
+
 		private Instant notifiedAt;
 
-		Tracked(Alert alert, Instant notifiedAt) {
+		private @Nullable Instant staleSince;
+
+		Tracked(Alert alert, Instant activeAt) {
 			this.alert = alert;
-			this.notifiedAt = notifiedAt;
+			this.activeAt = activeAt;
+			this.notifiedAt = activeAt;
 		}
 
 	}

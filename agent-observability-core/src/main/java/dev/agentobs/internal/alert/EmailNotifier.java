@@ -76,6 +76,9 @@ public class EmailNotifier implements AlertNotifier {
 		StringBuilder text = new StringBuilder(512);
 		text.append(alert.subject()).append("\n\n").append(alert.description()).append("\n\n");
 		facts(alert).forEach((fact) -> text.append(fact[0]).append(": ").append(fact[1]).append('\n'));
+		if (alert.note() != null) {
+			text.append("Note: ").append(alert.note()).append('\n');
+		}
 		if (!alert.recentErrors().isEmpty()) {
 			text.append("\nRecent errors:\n");
 			alert.recentErrors().forEach((error) -> text.append("- ").append(error).append('\n'));

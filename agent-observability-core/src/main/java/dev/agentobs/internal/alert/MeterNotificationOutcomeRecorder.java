@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts outcomes in {@code agent_alert_notifications_total{channel,outcome}}.
+ * Counts outcomes in {@code agent_alert_notifications_total{channel,receiver,outcome}}.
  *
  * @since 0.1.0
  */
@@ -24,27 +24,24 @@ public class MeterNotificationOutcomeRecorder implements NotificationOutcomeReco
 		this.registry = registry;
 	}
 
-	/**
-	 * Register the counters of a channel at zero, so that dashboards show the series before the
-	 * first alert.
-	 * @param channel the channel
-	 */
-	public void register(String channel) {
+	@Override
+	public void register(String channel, String receiver) {
 		for (NotificationOutcome outcome : NotificationOutcome.values()) {
-			counter(channel, outcome);
+			counter(channel, receiver, outcome);
 		}
 	}
 
 	@Override
-	public void record(String channel, NotificationOutcome outcome) {
-		counter(channel, outcome).increment();
+	public void record(String channel, String receiver, NotificationOutcome outcome) {
+		counter(channel, receiver, outcome).increment();
 	}
 
-	private Counter counter(String channel, NotificationOutcome outcome) {
-		return this.counters.computeIfAbsent(channel + "/" + outcome.label(),
+	private Counter counter(String channel, String receiver, NotificationOutcome outcome) {
+		return this.counters.computeIfAbsent(channel + '/' + receiver + '/' + outcome.label(),
 				(key) -> Counter.builder(NOTIFICATIONS)
-					.description("Alert notifications by channel and outcome")
+					.description("Alert notifications by receiver and outcome")
 					.tag("channel", channel)
+					.tag("receiver", receiver)
 					.tag("outcome", outcome.label())
 					.register(this.registry));
 	}

@@ -1,5 +1,7 @@
 package dev.agentobs.internal.alert;
 
+import java.util.Locale;
+
 /**
  * What became of one notification, as the {@code outcome} label of
  * {@code agent_alert_notifications_total}.
@@ -11,10 +13,16 @@ public enum NotificationOutcome {
 	/** The receiver accepted it. */
 	SENT,
 
-	/** Every attempt failed. */
+	/**
+	 * One delivery failed, the notifier's own retries included; the notification stays pending
+	 * and is tried again, unless the receiver refused it for good (then it is also dropped).
+	 */
 	FAILED,
 
-	/** The receiver's queue was full and it was the oldest: dropped unsent. */
+	/**
+	 * Given up unsent: the receiver's queue was full, the instance stopped before it could
+	 * be delivered, its retries ran out, or the receiver refused it.
+	 */
 	DROPPED;
 
 	/**
@@ -22,7 +30,7 @@ public enum NotificationOutcome {
 	 * @return {@code sent}, {@code failed} or {@code dropped}
 	 */
 	public String label() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

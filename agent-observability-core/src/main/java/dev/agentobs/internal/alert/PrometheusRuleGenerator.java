@@ -25,6 +25,13 @@ public final class PrometheusRuleGenerator {
 
 	private static final String RUNS = "gen_ai_invoke_agent_duration_seconds";
 
+	// The labels Prometheus gives every series of one service, whichever replica or lifetime
+	// of it was scraped (the Prometheus Operator sets both from the ServiceMonitor)
+	private static final String SERVICE = "namespace, job";
+
+	// "Daily" in Prometheus: the last 24 hours, not the calendar day
+	private static final String DAY = "[24h]";
+
 	private final String name;
 
 	private final Duration window;
@@ -75,14 +82,18 @@ public final class PrometheusRuleGenerator {
 						+ this.minRequests,
 				"{{ $labels.gen_ai_agent_name }} p95 {{ $value | humanizeDuration }} > "
 						+ AlertRule.HIGH_LATENCY.format(thresholds.of(AlertRule.HIGH_LATENCY))));
+		// The counters begin at 0 in each replica and at each restart: increase() bridges the
+		// reset, the sum adds up the replicas and lifetimes of one service
 		List<Object> budgets = List.of(
 				rule(AlertRule.DAILY_COST, thresholds,
-						"sum(increase(gen_ai_client_cost_usd_total[1d])) > " + number(thresholds.dailyCost()),
-						"cost over the last 24h ${{ $value | printf \"%.2f\" }} > "
+						"sum by (" + SERVICE + ") (increase(gen_ai_client_cost_usd_total" + DAY + ")) > "
+								+ number(thresholds.dailyCost()),
+						"{{ $labels.job }} cost over the last 24h ${{ $value | printf \"%.2f\" }} > "
 								+ AlertRule.DAILY_COST.format(thresholds.dailyCost())),
 				rule(AlertRule.DAILY_TOKENS, thresholds,
-						"sum(increase(gen_ai_client_token_usage_tokens_sum[1d])) > " + thresholds.dailyTokens(),
-						"tokens over the last 24h {{ $value | humanize }} > "
+						"sum by (" + SERVICE + ") (increase(gen_ai_client_token_usage_tokens_sum" + DAY + ")) > "
+								+ thresholds.dailyTokens(),
+						"{{ $labels.job }} tokens over the last 24h {{ $value | humanize }} > "
 								+ AlertRule.DAILY_TOKENS.format(thresholds.dailyTokens())));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("name", this.name);

@@ -30,6 +30,7 @@ public enum WebhookFormat {
 			annotations.put("description", alert.description());
 			annotations.put("value", Double.toString(alert.value()));
 			annotations.put("threshold", Double.toString(alert.threshold()));
+			putIfPresent(annotations, "note", alert.note());
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("status", alert.status().label());
 			entry.put("labels", labels);
@@ -72,6 +73,7 @@ public enum WebhookFormat {
 			fields.put("startsAt", time(alert.startsAt()));
 			fields.put("endsAt", (alert.endsAt() != null) ? time(alert.endsAt()) : null);
 			fields.put("recentErrors", alert.recentErrors());
+			fields.put("note", alert.note());
 			Map<String, Object> payload = new LinkedHashMap<>();
 			payload.put("version", "1");
 			payload.put("service", service);

@@ -127,6 +127,15 @@ public class WebhookNotifier implements AlertNotifier {
 		return this.events.contains(alert.category());
 	}
 
+	/**
+	 * Post one alert, retrying 5xx, 429 and I/O errors up to the maximum attempts. A wait the
+	 * receiver asks for ({@code Retry-After}) longer than this notifier's longest backoff is
+	 * not slept through here: the delivery fails with that wait, for the queue to keep.
+	 * @param alert the alert
+	 * @throws DeliveryException when the receiver answered an error
+	 * @throws IOException when it could not be reached
+	 * @throws InterruptedException when the delivery thread is stopped
+	 */
 	@Override
 	public void send(Alert alert) throws IOException, InterruptedException {
 		// Encoded once: the signature covers exactly the bytes of every attempt
@@ -148,13 +157,18 @@ public class WebhookNotifier implements AlertNotifier {
 				return;
 			}
 			if (status != 429 && status < 500) {
-				throw new IOException(receiver() + " answered " + status + "; a client error is not retried");
+				throw DeliveryException.refused("answered " + status + "; a client error is not retried");
 			}
+			Duration retryAfter = retryAfter(response);
 			if (attempt >= this.maxAttempts) {
-				throw new IOException(receiver() + " answered " + status + " to all " + attempt + " attempts");
+				throw DeliveryException.retryable(
+						"answered " + status + ((attempt > 1) ? " to all " + attempt + " attempts" : ""), retryAfter);
 			}
-			int retry = attempt;
-			Thread.sleep(retryAfter(response).orElseGet(() -> backoff(retry)).toMillis());
+			if (retryAfter != null && retryAfter.compareTo(MAX_BACKOFF) > 0) {
+				throw DeliveryException.retryable(
+						"answered " + status + " asking to retry after " + retryAfter.toSeconds() + "s", retryAfter);
+			}
+			Thread.sleep(((retryAfter != null) ? retryAfter : backoff(attempt)).toMillis());
 		}
 	}
 
@@ -186,16 +200,18 @@ public class WebhookNotifier implements AlertNotifier {
 		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
 	}
 
-	private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-		return response.headers().firstValue("Retry-After").flatMap((value) -> {
-			try {
-				long seconds = Long.parseLong(value.trim());
-				return Optional.of(Duration.ofSeconds(Math.min(Math.max(seconds, 0), MAX_BACKOFF.toSeconds())));
-			}
-			catch (NumberFormatException ex) {
-				return Optional.empty();
-			}
-		});
+	private static @Nullable Duration retryAfter(HttpResponse<?> response) {
+		Optional<String> value = response.headers().firstValue("Retry-After");
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(Long.parseLong(value.get().trim()), 0));
+		}
+		catch (NumberFormatException ex) {
+			// An HTTP date, or nonsense: the backoff decides
+			return null;
+		}
 	}
 
 }

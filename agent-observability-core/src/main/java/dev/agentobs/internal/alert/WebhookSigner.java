@@ -16,15 +16,26 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSigner {
 
+	/**
+	 * The fewest bytes a secret may have: the Standard Webhooks minimum for HMAC-SHA256 keys
+	 * (192 bits), counted after base64 decoding.
+	 */
+	public static final int MIN_SECRET_BYTES = 24;
+
 	private static final String PREFIX = "whsec_";
+
+	// What would be right, and how to make it; never the secret itself: messages reach logs
+	private static final String EXPECTED = "secret must be 'whsec_' followed by the base64 of " + MIN_SECRET_BYTES
+			+ " or more random bytes (make one with: echo whsec_$(openssl rand -base64 32)), was ";
 
 	private final byte[] key;
 
 	/**
 	 * Create a signer.
-	 * @param secret the secret, {@code whsec_} followed by base64 (a secret without the prefix
-	 * is taken as base64 too)
-	 * @throws IllegalArgumentException when the secret is not base64
+	 * @param secret the secret, {@code whsec_} followed by the base64 of at least
+	 * {@link #MIN_SECRET_BYTES} bytes (a secret without the prefix is taken as base64 too)
+	 * @throws IllegalArgumentException when the secret is not base64 or too short, giving its
+	 * length but not its value
 	 */
 	public WebhookSigner(String secret) {
 		String encoded = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;
@@ -32,12 +43,11 @@ public final class WebhookSigner {
 			this.key = Base64.getDecoder().decode(encoded);
 		}
 		catch (IllegalArgumentException ex) {
-			// Never the secret itself in the message: it ends up in logs
-			throw new IllegalArgumentException("secret must be 'whsec_' followed by base64, "
-					+ "such as whsec_c2VjcmV0LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=", ex);
+			// Not chained: the decoder's message quotes a character of the secret
+			throw new IllegalArgumentException(EXPECTED + "no base64 (" + secret.length() + " characters)");
 		}
-		if (this.key.length == 0) {
-			throw new IllegalArgumentException("secret must be 'whsec_' followed by at least one byte in base64, was empty");
+		if (this.key.length < MIN_SECRET_BYTES) {
+			throw new IllegalArgumentException(EXPECTED + this.key.length + ((this.key.length == 1) ? " byte" : " bytes"));
 		}
 	}
 

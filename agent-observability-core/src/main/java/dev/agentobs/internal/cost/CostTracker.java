@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.cost.PriceSource;
 import dev.agentobs.internal.metrics.TagValueLimiter;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.support.SaturatingSum;
@@ -30,7 +31,9 @@ import dev.agentobs.operation.TokenUsage;
 /**
  * Adds up the tokens and cost of the day's model calls, in total and per model. The day is
  * the calendar day of a time zone (UTC unless configured); at midnight the counts start
- * again. Recording is lock-free; memory is bounded by the cap on model names.
+ * again. They are kept in memory: the first day counts from the tracker's creation, which is
+ * the process start for the wiring. Recording is lock-free; memory is bounded by the cap on
+ * model names.
  *
  * @since 0.1.0
  */
@@ -43,6 +46,8 @@ public class CostTracker implements AgentOperationSink {
 	private final Clock clock;
 
 	private final ZoneId zone;
+
+	private final long createdMillis;
 
 	private final AtomicReference<Day> today;
 
@@ -58,7 +63,8 @@ public class CostTracker implements AgentOperationSink {
 		this.models = limits.forLabel(GenAiAttributes.REQUEST_MODEL.key());
 		this.clock = clock;
 		this.zone = zone;
-		this.today = new AtomicReference<>(newDay(clock.millis()));
+		this.createdMillis = clock.millis();
+		this.today = new AtomicReference<>(newDay(this.createdMillis));
 	}
 
 	@Override
@@ -67,10 +73,14 @@ public class CostTracker implements AgentOperationSink {
 			return;
 		}
 		Day day = day(this.clock.millis());
-		double cost = this.calculator.costOf(call);
+		PriceMatch match = this.calculator.matchOf(call);
+		double cost = match.costOf(call.tokens());
 		String model = this.models.limit(call.requestModel());
 		Usage usage = day.usage(model);
 		usage.add(call.tokens());
+		if (usage.priceSource != match.source()) {
+			usage.priceSource = match.source();
+		}
 		day.total.add(call.tokens());
 		if (!Double.isNaN(cost)) {
 			usage.cost.add(cost);
@@ -91,10 +101,11 @@ public class CostTracker implements AgentOperationSink {
 		Map<String, ModelUsage> models = new TreeMap<>();
 		day.models.forEach((model, usage) -> models.put(model,
 				new ModelUsage(model, usage.calls.sum(), usage.inputTokens.get(), usage.cachedInputTokens.get(),
-						usage.outputTokens.get(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null)));
+						usage.outputTokens.get(), (usage.unpriced.sum() == 0) ? usage.cost.sum() : null,
+						usage.priceSource)));
 		Usage total = day.total;
-		return new DailyUsage(day.date, this.zone, total.calls.sum(), total.inputTokens.get(),
-				total.cachedInputTokens.get(), total.outputTokens.get(), total.cost.sum(),
+		return new DailyUsage(day.date, this.zone, Instant.ofEpochMilli(day.sinceMillis), total.calls.sum(),
+				total.inputTokens.get(), total.cachedInputTokens.get(), total.outputTokens.get(), total.cost.sum(),
 				Collections.unmodifiableSet(new TreeSet<>(day.unpriced)), Collections.unmodifiableMap(models));
 	}
 
@@ -113,8 +124,9 @@ public class CostTracker implements AgentOperationSink {
 
 	private Day newDay(long now) {
 		LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), this.zone);
+		long start = date.atStartOfDay(this.zone).toInstant().toEpochMilli();
 		long end = date.plusDays(1).atStartOfDay(this.zone).toInstant().toEpochMilli();
-		return new Day(date, end);
+		return new Day(date, Math.max(start, this.createdMillis), end);
 	}
 
 	/**
@@ -124,6 +136,8 @@ public class CostTracker implements AgentOperationSink {
 
 		final LocalDate date;
 
+		final long sinceMillis;
+
 		final long endMillis;
 
 		final Usage total = new Usage();
@@ -132,8 +146,9 @@ public class CostTracker implements AgentOperationSink {
 
 		final Set<String> unpriced = ConcurrentHashMap.newKeySet();
 
-		Day(LocalDate date, long endMillis) {
+		Day(LocalDate date, long sinceMillis, long endMillis) {
 			this.date = date;
+			this.sinceMillis = sinceMillis;
 			this.endMillis = endMillis;
 		}
 
@@ -161,6 +176,9 @@ public class CostTracker implements AgentOperationSink {
 		final LongAdder unpriced = new LongAdder();
 
 		final DoubleAdder cost = new DoubleAdder();
+
+		// Where the price of the latest call came from
+		volatile PriceSource priceSource = PriceSource.unknown();
 
 		void add(TokenUsage tokens) {
 			this.calls.increment();

@@ -1,6 +1,5 @@
 package dev.agentobs.internal.metrics;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,9 @@ import dev.agentobs.operation.ToolCall;
  * once per combination of label values and cached. Each family holds at most the series
  * {@link TagValueLimits} allows it; past that, combinations are folded (see
  * {@link SeriesLimiter}). As a sink it records observed operations
- * and recorded ones alike, exactly once each.
+ * and recorded ones alike, exactly once each. The histograms' bucket boundaries are given by
+ * {@link HistogramBuckets} to the registries that publish histograms, not here: every other
+ * registry keeps its own distribution.
  *
  * @since 0.1.0
  */
@@ -93,21 +94,6 @@ public class AgentMetrics implements AgentOperationSink {
 
 	/** The label of executed code's language, as the design names it. */
 	public static final String LANGUAGE = "language";
-
-	// Bucket boundaries of the GenAI semantic conventions (seconds, then tokens)
-	private static final Duration[] DURATION_BUCKETS = seconds(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28,
-			2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
-
-	// Chunks come tens of milliseconds apart: the conventions' boundaries for the server's time per output token
-	private static final Duration[] CHUNK_BUCKETS = seconds(0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5,
-			0.75, 1.0, 2.5);
-
-	// Agent runs span many model and tool calls: the same doubling, from 0.1 s to almost 7 min
-	private static final Duration[] AGENT_RUN_BUCKETS = seconds(0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6,
-			51.2, 102.4, 204.8, 409.6);
-
-	private static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
-			4194304, 16777216, 67108864 };
 
 	private static final String OPERATION = GenAiAttributes.OPERATION_NAME.key();
 
@@ -403,7 +389,6 @@ public class AgentMetrics implements AgentOperationSink {
 			.description("Number of input and output tokens used")
 			.baseUnit("tokens")
 			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), TOKEN_TYPE, key.d()))
-			.serviceLevelObjectives(TOKEN_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -411,7 +396,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(AGENT_RUN_DURATION)
 			.description("Duration of agent runs")
 			.tags(Tags.of(AGENT, key.a(), ERROR, key.b()))
-			.serviceLevelObjectives(AGENT_RUN_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -419,7 +403,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(AGENT_STEP_DURATION)
 			.description("Duration of agent steps")
 			.tags(Tags.of(AGENT, key.a(), ERROR, key.b()))
-			.serviceLevelObjectives(DURATION_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -427,7 +410,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(MODEL_CALL_DURATION)
 			.description("GenAI operation duration")
 			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
-			.serviceLevelObjectives(DURATION_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -435,7 +417,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(TIME_TO_FIRST_CHUNK)
 			.description("Time to receive the first chunk of a streamed GenAI response")
 			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
-			.serviceLevelObjectives(DURATION_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -443,7 +424,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(TIME_PER_OUTPUT_CHUNK)
 			.description("Time between the output chunks of a streamed GenAI response, after the first")
 			.tags(Tags.of(OPERATION, key.a(), PROVIDER, key.b(), MODEL, key.c(), ERROR, key.d()))
-			.serviceLevelObjectives(CHUNK_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -451,7 +431,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(TOOL_CALL_DURATION)
 			.description("Duration of tool calls")
 			.tags(Tags.of(TOOL, key.a(), TOOL_TYPE, key.b(), AGENT, key.c(), ERROR, key.d()))
-			.serviceLevelObjectives(DURATION_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -459,7 +438,6 @@ public class AgentMetrics implements AgentOperationSink {
 		return Timer.builder(CODE_EXECUTION_DURATION)
 			.description("Duration of code executions")
 			.tags(Tags.of(LANGUAGE, key.a(), ERROR, key.b()))
-			.serviceLevelObjectives(DURATION_BUCKETS)
 			.register(this.registry);
 	}
 
@@ -470,14 +448,6 @@ public class AgentMetrics implements AgentOperationSink {
 	private String errorType(AgentOperation operation) {
 		String errorType = operation.errorType();
 		return (errorType != null) ? this.errors.limit(errorType) : NO_ERROR;
-	}
-
-	private static Duration[] seconds(double... values) {
-		Duration[] durations = new Duration[values.length];
-		for (int i = 0; i < values.length; i++) {
-			durations[i] = Duration.ofNanos(Math.round(values[i] * 1_000_000_000L));
-		}
-		return durations;
 	}
 
 	/**

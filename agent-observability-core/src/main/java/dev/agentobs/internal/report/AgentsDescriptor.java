@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.internal.cost.PriceCatalogue;
 import dev.agentobs.stats.StatisticsSnapshot;
 
 /**
@@ -23,6 +24,8 @@ import dev.agentobs.stats.StatisticsSnapshot;
  * @param models each model, by name
  * @param tools each tool, by name, without tokens
  * @param today the tokens and cost of the day, or {@code null} when cost is not tracked
+ * @param priceCatalogue the files the prices of the day come from, or {@code null} when cost is
+ * not tracked
  * @param recentErrors the latest failures within the window, newest first
  * @since 0.1.0
  */
@@ -30,14 +33,15 @@ import dev.agentobs.stats.StatisticsSnapshot;
 public record AgentsDescriptor(String time, String uptime, String window, int activeRuns, ComponentDescriptor overall,
 		Map<String, AgentStatisticsDescriptor> agents, Map<String, ModelStatisticsDescriptor> models,
 		Map<String, ComponentDescriptor> tools, @Nullable DailyUsageDescriptor today,
-		List<RecentErrorDescriptor> recentErrors) {
+		@Nullable List<PriceCatalogueDescriptor> priceCatalogue, List<RecentErrorDescriptor> recentErrors) {
 
 	/**
 	 * Describe a snapshot of the statistics.
 	 * @param snapshot the statistics
+	 * @param catalogue the files of the price catalogue
 	 * @return their descriptor
 	 */
-	public static AgentsDescriptor of(StatisticsSnapshot snapshot) {
+	public static AgentsDescriptor of(StatisticsSnapshot snapshot, List<PriceCatalogue.Source> catalogue) {
 		Map<String, AgentStatisticsDescriptor> agents = new LinkedHashMap<>();
 		snapshot.agents()
 			.forEach((name, agent) -> agents.put(name,
@@ -58,6 +62,7 @@ public record AgentsDescriptor(String time, String uptime, String window, int ac
 				JsonValues.duration(snapshot.window()), snapshot.activeRuns(),
 				ComponentDescriptor.of(snapshot.overall(), true), agents, models, tools,
 				(today != null) ? DailyUsageDescriptor.of(today) : null,
+				(today != null) ? PriceCatalogueDescriptor.of(catalogue) : null,
 				RecentErrorDescriptor.of(snapshot.recentErrors()));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.internal.cost.PriceCatalogue;
 import dev.agentobs.stats.ComponentStatistics;
 import dev.agentobs.stats.OperationSummary;
 import dev.agentobs.stats.RecentError;
@@ -27,9 +28,10 @@ public class AgentsReport {
 	/**
 	 * The report of every statistic.
 	 * @param snapshot the statistics
+	 * @param catalogue the files of the price catalogue
 	 * @return the report
 	 */
-	public String render(StatisticsSnapshot snapshot) {
+	public String render(StatisticsSnapshot snapshot, List<PriceCatalogue.Source> catalogue) {
 		String last = "last " + human(snapshot.window());
 		StringBuilder report = new StringBuilder(4096);
 		report.append("# Agents report\n\n");
@@ -53,7 +55,7 @@ public class AgentsReport {
 			});
 		}
 
-		models(report, snapshot, last);
+		models(report, snapshot, catalogue, last);
 
 		report.append("\n## Tools (").append(last).append(")\n\n");
 		if (snapshot.tools().isEmpty()) {
@@ -114,7 +116,8 @@ public class AgentsReport {
 		}
 	}
 
-	private static void models(StringBuilder report, StatisticsSnapshot snapshot, String last) {
+	private static void models(StringBuilder report, StatisticsSnapshot snapshot, List<PriceCatalogue.Source> catalogue,
+			String last) {
 		DailyUsage today = snapshot.today();
 		if (today == null) {
 			report.append("\n## Models (").append(last).append(")\n\n");
@@ -131,26 +134,45 @@ public class AgentsReport {
 		}
 		report.append("\n## Models (today, ").append(today.date()).append(' ').append(today.zone().getId())
 			.append(")\n\n");
+		report.append("Counted by this instance since ").append(today.since()).append(".\n\n");
 		if (today.models().isEmpty()) {
 			report.append(NONE).append('\n');
 			return;
 		}
-		report.append("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |\n");
-		report.append("|---|---:|---:|---:|---:|---:|\n");
+		report.append("| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost | Price |\n");
+		report.append("|---|---:|---:|---:|---:|---:|---|\n");
 		for (Map.Entry<String, ModelUsage> entry : today.models().entrySet()) {
 			ModelUsage usage = entry.getValue();
 			Double cost = usage.cost();
 			ComponentStatistics model = snapshot.models().get(entry.getKey());
 			row(report, entry.getKey(), count(usage.calls()), count(usage.inputTokens()),
 					count(usage.outputTokens()), (model != null) ? firstChunk(model.window()) : "",
-					(cost != null) ? usd(cost) : "unknown");
+					(cost != null) ? usd(cost) : "unknown", usage.priceSource().toString());
 		}
 		row(report, "Total", count(today.calls()), count(today.inputTokens()), count(today.outputTokens()), "",
-				today.costKnown() ? usd(today.cost()) : "at least " + usd(today.cost()));
+				today.costKnown() ? usd(today.cost()) : "at least " + usd(today.cost()), "");
 		if (!today.costKnown()) {
 			report.append("\nNo price for ").append(cell(String.join(", ", today.unpricedModels())))
-				.append(": set monitoring.cost.models.<model>.input and .output.\n");
+				.append(": set monitoring.cost.models.<model>.input and .output, or monitoring.cost.aliases.\n");
 		}
+		catalogue(report, catalogue);
+	}
+
+	// Where prices are looked for, in order: the configured ones win
+	private static void catalogue(StringBuilder report, List<PriceCatalogue.Source> catalogue) {
+		report.append("\nPrices: monitoring.cost.models");
+		for (int i = catalogue.size() - 1; i >= 0; i--) {
+			PriceCatalogue.Source source = catalogue.get(i);
+			report.append(", then ").append(cell(source.location())).append(" (");
+			if (source.name() != null) {
+				report.append(cell(source.name())).append(", ");
+			}
+			if (source.date() != null) {
+				report.append(source.date()).append(", ");
+			}
+			report.append(count(source.models())).append((source.models() == 1) ? " model)" : " models)");
+		}
+		report.append(".\n");
 	}
 
 	/**

@@ -23,11 +23,14 @@ import dev.agentobs.alert.Alert;
  * @param threshold the threshold the value is compared with
  * @param startsAt when it started firing, ISO-8601
  * @param endsAt when it was resolved, or {@code null} while it fires
+ * @param note that a firing alert is stale, or a resolved one was resolved as the instance
+ * stopped; {@code null} otherwise
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertDescriptor(String name, String status, String severity, String category, @Nullable String agent,
-		String summary, double value, double threshold, String startsAt, @Nullable String endsAt) {
+		String summary, double value, double threshold, String startsAt, @Nullable String endsAt,
+		@Nullable String note) {
 
 	/**
 	 * Describe alerts.
@@ -40,7 +43,8 @@ public record AlertDescriptor(String name, String status, String severity, Strin
 			descriptors.add(new AlertDescriptor(alert.name(), alert.status().label(), alert.severity().label(),
 					alert.category().eventName(), alert.agent(), alert.summary(), alert.value(), alert.threshold(),
 					DateTimeFormatter.ISO_INSTANT.format(alert.startsAt()),
-					(alert.endsAt() != null) ? DateTimeFormatter.ISO_INSTANT.format(alert.endsAt()) : null));
+					(alert.endsAt() != null) ? DateTimeFormatter.ISO_INSTANT.format(alert.endsAt()) : null,
+					alert.note()));
 		}
 		return descriptors;
 	}

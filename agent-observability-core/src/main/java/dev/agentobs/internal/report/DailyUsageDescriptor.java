@@ -9,6 +9,8 @@ import dev.agentobs.cost.DailyUsage;
  *
  * @param date the day, ISO-8601
  * @param zone the time zone of the day
+ * @param since when these counts began, ISO-8601: the day's midnight, or the start of this
+ * instance when it started later that day
  * @param calls the model calls
  * @param inputTokens their input tokens, cached ones included
  * @param cachedInputTokens their input tokens served from a prompt cache
@@ -17,8 +19,8 @@ import dev.agentobs.cost.DailyUsage;
  * @param unpricedModels the models called without a price, whose cost is unknown
  * @since 0.1.0
  */
-public record DailyUsageDescriptor(String date, String zone, long calls, long inputTokens, long cachedInputTokens,
-		long outputTokens, double cost, List<String> unpricedModels) {
+public record DailyUsageDescriptor(String date, String zone, String since, long calls, long inputTokens,
+		long cachedInputTokens, long outputTokens, double cost, List<String> unpricedModels) {
 
 	/**
 	 * Describe the usage of a day.
@@ -26,9 +28,9 @@ public record DailyUsageDescriptor(String date, String zone, long calls, long in
 	 * @return its descriptor
 	 */
 	public static DailyUsageDescriptor of(DailyUsage today) {
-		return new DailyUsageDescriptor(today.date().toString(), today.zone().getId(), today.calls(),
-				today.inputTokens(), today.cachedInputTokens(), today.outputTokens(), JsonValues.cost(today.cost()),
-				List.copyOf(today.unpricedModels()));
+		return new DailyUsageDescriptor(today.date().toString(), today.zone().getId(), today.since().toString(),
+				today.calls(), today.inputTokens(), today.cachedInputTokens(), today.outputTokens(),
+				JsonValues.cost(today.cost()), List.copyOf(today.unpricedModels()));
 	}
 
 }

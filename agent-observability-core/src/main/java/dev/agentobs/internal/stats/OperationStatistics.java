@@ -52,6 +52,15 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 	/** How many recent failures are kept. */
 	public static final int MAX_RECENT_ERRORS = 20;
 
+	/** The shortest window: a step of a tenth of it is still 100 milliseconds. */
+	public static final Duration MIN_WINDOW = Duration.ofSeconds(1);
+
+	/**
+	 * The longest window. Health and alerts judge what happens now; a longer look back is
+	 * Prometheus's job, and "today" has figures of its own.
+	 */
+	public static final Duration MAX_WINDOW = Duration.ofDays(1);
+
 	private final Clock clock;
 
 	private final Duration window;
@@ -85,7 +94,8 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 
 	/**
 	 * Create the statistics.
-	 * @param window the length of the rolling window, 1 second or more
+	 * @param window the length of the rolling window, from {@link #MIN_WINDOW} to
+	 * {@link #MAX_WINDOW}
 	 * @param limits the caps on names, shared with the metrics
 	 * @param clock the time of each operation and of each snapshot
 	 * @param activeRuns counts the runs in progress, or {@code null}
@@ -113,8 +123,8 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 	 * @throws IllegalArgumentException naming {@code name}, the window and what would be right
 	 */
 	public static void checkWindow(String name, @Nullable Duration window) {
-		if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0) {
-			throw new IllegalArgumentException(name + " must be 1s or more (5m suits most services), was " + window);
+		if (window == null || window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
+			throw new IllegalArgumentException(name + " must be from 1s to 1d (5m suits most services), was " + window);
 		}
 	}
 

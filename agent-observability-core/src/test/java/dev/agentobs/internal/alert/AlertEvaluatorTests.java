@@ -48,11 +48,12 @@ class AlertEvaluatorTests {
 
 	private final RecordingNotifier received = new RecordingNotifier();
 
-	private final NotificationQueue queue = new NotificationQueue(this.received, 100, NotificationOutcomeRecorder.NONE);
+	private final NotificationQueue queue = queue(this.received);
 
+	// Fires at the first evaluation its condition holds: the for duration has tests of its own
 	private final AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 			List.of(new AlertAudience("default", THRESHOLDS, List.of(this.queue))), 10, Duration.ofHours(4),
-			this.clock);
+			Duration.ZERO, this.clock);
 
 	@BeforeEach
 	void startDelivery() {
@@ -104,6 +105,8 @@ class AlertEvaluatorTests {
 	void stillFiringAlertIsNotifiedAgainAfterTheRepeatInterval() {
 		runs("research-agent", 6, 4);
 		this.evaluator.evaluate();
+		// Delivered before the repeat: a repeat replaces a notification still waiting
+		awaitSubjects("[FIRING] HighAgentErrorRate: research-agent 40% > 10%");
 		this.clock.advance(Duration.ofHours(3));
 		runs("research-agent", 6, 4);
 		this.evaluator.evaluate();
@@ -162,8 +165,8 @@ class AlertEvaluatorTests {
 		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 				List.of(new AlertAudience("default", THRESHOLDS, List.of(this.queue)),
 						new AlertAudience("strict", new AlertThresholds(0.01, Duration.ofSeconds(5), 10, 1.0, 100_000),
-								List.of(new NotificationQueue(strict, 10, NotificationOutcomeRecorder.NONE)))),
-				10, Duration.ofHours(4), this.clock);
+								List.of(queue(strict)))),
+				10, Duration.ofHours(4), Duration.ZERO, this.clock);
 		evaluator.start(Duration.ofHours(1));
 		try {
 			runs("research-agent", 19, 1);
@@ -178,12 +181,168 @@ class AlertEvaluatorTests {
 		}
 	}
 
+	@Test
+	void alertFiresOnlyOnceItsConditionHeldForTheForDuration() {
+		AlertEvaluator evaluator = evaluator(Duration.ofSeconds(30));
+		runs("research-agent", 6, 4);
+		Instant activeAt = this.clock.instant();
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).as("pending").isEmpty();
+		this.clock.advance(Duration.ofSeconds(15));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).as("pending for 15s of 30s").isEmpty();
+		this.clock.advance(Duration.ofSeconds(15));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).singleElement()
+			.satisfies((alert) -> assertThat(alert.startsAt()).as("since it became pending").isEqualTo(activeAt));
+		awaitSubjects("[FIRING] HighAgentErrorRate: research-agent 40% > 10%");
+	}
+
+	@Test
+	void conditionThatStopsHoldingBeforeTheForDurationNeverFires() {
+		AlertEvaluator evaluator = evaluator(Duration.ofSeconds(15));
+		runs("research-agent", 6, 4);
+		evaluator.evaluate();
+		runs("research-agent", 40, 0);
+		this.clock.advance(Duration.ofSeconds(15));
+		evaluator.evaluate();
+		runs("research-agent", 0, 10);
+		this.clock.advance(Duration.ofSeconds(15));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).as("pending again, from the start").isEmpty();
+		assertThat(this.received.subjects).isEmpty();
+	}
+
+	@Test
+	void budgetsFireAtOnceWhateverTheForDuration() {
+		AlertEvaluator evaluator = evaluator(Duration.ofMinutes(10));
+		AgentOperation call = AgentOperation.modelCall("openai", "gpt-4o").tokens(500_000, 0).build();
+		this.statistics.accept(call);
+		this.cost.accept(call);
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).extracting(Alert::name)
+			.containsExactlyInAnyOrder("AgentDailyCostBudget", "AgentDailyTokenBudget");
+	}
+
+	@Test
+	void alertStaysFiringMarkedStaleWhenTooFewRunsAreLeftToJudgeIt() {
+		// 4 failures, then 3 minutes later 6 failures in 8 runs: 10 of 12 runs failed
+		runs("research-agent", 0, 4);
+		this.clock.advance(Duration.ofMinutes(3));
+		runs("research-agent", 2, 6);
+		this.evaluator.evaluate();
+		assertThat(this.evaluator.firing()).extracting(Alert::summary).containsExactly("research-agent 83.3% > 10%");
+		// The first 4 leave the window: 8 runs, fewer than min-requests (10), 75% of them failed
+		this.clock.advance(Duration.ofMinutes(2).plusSeconds(45));
+		this.evaluator.evaluate();
+		assertThat(this.evaluator.firing()).singleElement().satisfies((alert) -> {
+			assertThat(alert.status()).isEqualTo(Alert.Status.FIRING);
+			assertThat(alert.summary()).as("the last value judged").isEqualTo("research-agent 83.3% > 10%");
+			assertThat(alert.note()).isEqualTo("stale since " + this.clock.instant()
+					+ ": fewer than 10 runs in the window to judge it, so it keeps its last value");
+		});
+		assertThat(this.evaluator.recentlyResolved()).isEmpty();
+		// Judged again, and false: now it resolves
+		runs("research-agent", 60, 0);
+		this.clock.advance(Duration.ofSeconds(15));
+		this.evaluator.evaluate();
+		assertThat(this.evaluator.firing()).isEmpty();
+		awaitSubjects("[FIRING] HighAgentErrorRate: research-agent 83.3% > 10%",
+				"[RESOLVED] HighAgentErrorRate: research-agent 8.8% > 10%");
+	}
+
+	@Test
+	void valueAtTheThresholdDoesNotFlap() {
+		// A window long enough to hold every run of the test
+		OperationStatistics statistics = new OperationStatistics(Duration.ofHours(1), this.limits, this.clock, null,
+				this.cost);
+		AlertThresholds errorRateOnly = new AlertThresholds(0.10, Duration.ofMinutes(1), 1_000, 1_000, 1_000_000_000);
+		AlertEvaluator withFor = new AlertEvaluator(statistics,
+				List.of(new AlertAudience("default", errorRateOnly, List.of())), 10, Duration.ofHours(4),
+				Duration.ofSeconds(15), this.clock);
+		AlertEvaluator withoutFor = new AlertEvaluator(statistics,
+				List.of(new AlertAudience("default", errorRateOnly, List.of())), 10, Duration.ofHours(4), Duration.ZERO,
+				this.clock);
+		int[] transitions = new int[2];
+		boolean[] wasFiring = new boolean[2];
+		runs(statistics, "research-agent", 18, 2);
+		// 40 evaluations 15 s apart, the error rate at the threshold (10%) and, every other one,
+		// one failure above it: 3 of 21, then 3 of 30, 4 of 31, 4 of 40...
+		for (int i = 0; i < 40; i++) {
+			runs(statistics, "research-agent", (i % 2 == 0) ? 0 : 9, (i % 2 == 0) ? 1 : 0);
+			AlertEvaluator[] evaluators = { withFor, withoutFor };
+			for (int e = 0; e < evaluators.length; e++) {
+				evaluators[e].evaluate();
+				boolean firing = !evaluators[e].firing().isEmpty();
+				transitions[e] += (firing != wasFiring[e]) ? 1 : 0;
+				wasFiring[e] = firing;
+			}
+			this.clock.advance(Duration.ofSeconds(15));
+		}
+		assertThat(transitions[1]).as("transitions without a for duration, as before").isEqualTo(40);
+		assertThat(transitions[0]).as("transitions with the default for duration").isZero();
+	}
+
+	@Test
+	void closingSendsFiringAlertsResolvedToTheReceiversThatWereToldTheyFired() {
+		RecordingNotifier down = new RecordingNotifier();
+		down.failing = true;
+		NotificationQueue downQueue = queue(down);
+		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
+				List.of(new AlertAudience("default", THRESHOLDS, List.of(queue(this.received), downQueue))), 10,
+				Duration.ofHours(4), Duration.ZERO, this.clock);
+		evaluator.start(Duration.ofHours(1));
+		runs("research-agent", 6, 4);
+		evaluator.evaluate();
+		awaitSubjects("[FIRING] HighAgentErrorRate: research-agent 40% > 10%");
+		this.clock.advance(Duration.ofMinutes(1));
+		evaluator.close(Duration.ofSeconds(5));
+		assertThat(this.received.subjects).containsExactly("[FIRING] HighAgentErrorRate: research-agent 40% > 10%",
+				"[RESOLVED] HighAgentErrorRate: research-agent 40% > 10% (instance stopping)");
+		assertThat(this.received.alerts.get(1).endsAt()).isEqualTo(this.clock.instant());
+		assertThat(down.subjects).isEmpty();
+		assertThat(evaluator.firing()).isEmpty();
+		assertThat(downQueue.size()).as("dropped at the end of the grace period").isZero();
+	}
+
+	@Test
+	void closingDoesNotFirePendingAlerts() {
+		AlertEvaluator evaluator = evaluator(Duration.ofMinutes(1));
+		evaluator.start(Duration.ofHours(1));
+		runs("research-agent", 6, 4);
+		evaluator.evaluate();
+		evaluator.close(Duration.ofSeconds(1));
+		assertThat(this.received.subjects).isEmpty();
+	}
+
+	private AlertEvaluator evaluator(Duration pendingFor) {
+		return new AlertEvaluator(this.statistics, List.of(new AlertAudience("default", THRESHOLDS, List.of(this.queue))),
+				10, Duration.ofHours(4), pendingFor, this.clock);
+	}
+
+	private AlertEvaluator evaluator(OperationStatistics statistics, AlertThresholds thresholds,
+			RecordingNotifier notifier, Duration pendingFor) {
+		NotificationQueue queue = queue(notifier);
+		queue.start();
+		return new AlertEvaluator(statistics, List.of(new AlertAudience("default", thresholds, List.of(queue))), 10,
+				Duration.ofHours(4), pendingFor, this.clock);
+	}
+
+	private static NotificationQueue queue(AlertNotifier notifier) {
+		return new NotificationQueue(notifier, "recording", 100, Duration.ofMillis(10), Duration.ofHours(4),
+				NotificationOutcomeRecorder.NONE);
+	}
+
 	private void runs(String agent, int succeeded, int failed) {
+		runs(this.statistics, agent, succeeded, failed);
+	}
+
+	private static void runs(OperationStatistics statistics, String agent, int succeeded, int failed) {
 		for (int i = 0; i < succeeded; i++) {
-			this.statistics.accept(AgentOperation.agentRun(agent).duration(Duration.ofMillis(200)).build());
+			statistics.accept(AgentOperation.agentRun(agent).duration(Duration.ofMillis(200)).build());
 		}
 		for (int i = 0; i < failed; i++) {
-			this.statistics
+			statistics
 				.accept(AgentOperation.agentRun(agent).duration(Duration.ofMillis(200)).errorType("timeout").build());
 		}
 	}
@@ -196,6 +355,10 @@ class AlertEvaluatorTests {
 
 		final List<String> subjects = new CopyOnWriteArrayList<>();
 
+		final List<Alert> alerts = new CopyOnWriteArrayList<>();
+
+		volatile boolean failing;
+
 		@Override
 		public String channel() {
 			return "test";
@@ -207,8 +370,12 @@ class AlertEvaluatorTests {
 		}
 
 		@Override
-		public void send(Alert alert) {
+		public void send(Alert alert) throws java.io.IOException {
+			if (this.failing) {
+				throw new java.io.IOException("down");
+			}
 			this.subjects.add(alert.subject());
+			this.alerts.add(alert);
 		}
 
 	}

@@ -53,9 +53,9 @@ class PrometheusRuleGeneratorTests {
 			.contains("> 5\n");
 		assertThat((Map<String, Object>) rules.get(2).get("labels")).containsEntry("severity", "warning");
 		assertThat((String) rules.get(3).get("expr"))
-			.isEqualTo("sum(increase(gen_ai_client_cost_usd_total[1d])) > 10\n");
+			.isEqualTo("sum by (namespace, job) (increase(gen_ai_client_cost_usd_total[24h])) > 10\n");
 		assertThat((String) rules.get(4).get("expr"))
-			.isEqualTo("sum(increase(gen_ai_client_token_usage_tokens_sum[1d])) > 2000000\n");
+			.isEqualTo("sum by (namespace, job) (increase(gen_ai_client_token_usage_tokens_sum[24h])) > 2000000\n");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -21,6 +21,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,7 +131,7 @@ class WebhookNotifierTests {
 		assertThat(body(take())).isEqualTo("{\"version\":\"1\",\"service\":\"sample-app\",\"status\":\"firing\",\"alert\":{\"name\":\"AgentDailyCostBud"
 				+ "get\",\"severity\":\"warning\",\"category\":\"budget\",\"agent\":null,\"value\":12.5,\"threshold\":10,\"su"
 				+ "mmary\":\"all agents $12.50 > $10.00\",\"description\":\"Today's model cost is above the daily b"
-				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[]}}");
+				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[],\"note\":null}}");
 	}
 
 	@Test
@@ -251,10 +253,28 @@ class WebhookNotifierTests {
 	}
 
 	@Test
-	void secretMustBeBase64() {
+	void secretMustBeBase64AndIsNotEchoed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new WebhookSigner("whsec_not base64!"))
-			.withMessageStartingWith("secret must be 'whsec_' followed by base64")
-			.withMessageNotContaining("not base64!");
+			.withMessageStartingWith("secret must be 'whsec_' followed by the base64 of 24 or more random bytes")
+			.withMessageEndingWith("was no base64 (17 characters)")
+			.withMessageNotContaining("not base64!")
+			.withNoCause();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "whsec_YWJj, YWJj, 3 bytes", "abc, abc, 2 bytes", "whsec_YQ==, YQ==, 1 byte",
+			"whsec_MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=, MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=, 23 bytes" })
+	void secretShorterThanTheStandardWebhooksMinimumIsRefusedWithItsLengthOnly(String secret, String encoded,
+			String length) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new WebhookSigner(secret))
+			.withMessageEndingWith("was " + length)
+			.withMessageNotContaining(encoded);
+	}
+
+	@Test
+	void secretOfTheStandardWebhooksMinimumSigns() {
+		String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[WebhookSigner.MIN_SECRET_BYTES]);
+		assertThat(new WebhookSigner(secret).sign("msg_1", 1, new byte[0])).startsWith("v1,");
 	}
 
 	private WebhookNotifier notifier(WebhookFormat format, WebhookSigner signer, int maxAttempts) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.agentobs.cost.DailyUsage;
 import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.cost.ModelUsage;
+import dev.agentobs.cost.PriceSource;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
@@ -61,6 +63,22 @@ class CostTrackerTests {
 	}
 
 	@Test
+	void eachModelSaysWhereItsPriceCameFrom() {
+		CostCalculator calculator = new CostCalculator(Map.of("gpt-4o", ModelPrice.of(2.50, 10.00)),
+				CostCalculatorTests.CATALOGUE, Map.of());
+		CostTracker tracker = new CostTracker(calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		tracker.accept(call("gpt-4o", 1_000, 0, 500));
+		tracker.accept(call("grok-4", 1_000, 0, 500));
+		tracker.accept(call("llama3", 1_000, 0, 500));
+
+		Map<String, ModelUsage> models = tracker.today().models();
+		assertThat(models.get("gpt-4o").priceSource()).isEqualTo(PriceSource.configured("gpt-4o"));
+		assertThat(models.get("grok-4").priceSource()).isEqualTo(PriceSource.catalogue("xai/grok-4"));
+		assertThat(models.get("grok-4").cost()).isCloseTo((1_000 * 3 + 500 * 15) / 1e6, within(1e-12));
+		assertThat(models.get("llama3").priceSource()).isEqualTo(PriceSource.unknown());
+	}
+
+	@Test
 	void countsStartAgainAtMidnightUtc() {
 		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
 		tracker.accept(call("gpt-4o", 1_000, 0, 500));
@@ -83,6 +101,25 @@ class CostTrackerTests {
 		assertThat(today.date()).isEqualTo(LocalDate.of(2026, 3, 3));
 		assertThat(today.zone()).isEqualTo(tokyo);
 		assertThat(today.calls()).isEqualTo(1);
+	}
+
+	@Test
+	void todayCountsFromTheStartOfTheInstanceThenFromMidnight() {
+		// Started at 22:00 UTC: the first day counts from then, not from its midnight
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, ZoneOffset.UTC);
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-02T22:00:00Z"));
+		this.clock.advance(Duration.ofHours(3));
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+	}
+
+	@Test
+	void todaySinceIsTheMidnightOfTheConfiguredZone() {
+		// 22:00 UTC is 07:00 in Tokyo: the Tokyo day began at 15:00 UTC, before the start
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		CostTracker tracker = new CostTracker(this.calculator, new TagValueLimits(100), this.clock, tokyo);
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-02T22:00:00Z"));
+		this.clock.advance(Duration.ofHours(18));
+		assertThat(tracker.today().since()).isEqualTo(Instant.parse("2026-03-03T15:00:00Z"));
 	}
 
 }

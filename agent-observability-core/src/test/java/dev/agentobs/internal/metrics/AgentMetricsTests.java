@@ -20,7 +20,8 @@ import dev.agentobs.operation.ResponseStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AgentMetrics} against a real Prometheus registry's scrape text.
+ * Tests for {@link AgentMetrics} against a real Prometheus registry's scrape text, the
+ * registry given the buckets as the wiring gives them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AgentMetricsTests {
@@ -38,6 +39,10 @@ class AgentMetricsTests {
 	private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
 	private final AgentMetrics metrics = new AgentMetrics(this.registry, new TagValueLimits(100));
+
+	AgentMetricsTests() {
+		new HistogramBuckets().applyTo(this.registry);
+	}
 
 	@Test
 	void modelCallRecordsDurationWithSemconvBucketsAndNoneErrorType() {

@@ -39,6 +39,7 @@ import dev.agentobs.internal.cost.CostTracker;
 import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogEvents;
 import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.metrics.HistogramBuckets;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.report.AgentsDescriptor;
 import dev.agentobs.internal.stats.OperationStatistics;
@@ -85,6 +86,7 @@ class HostileInputTests {
 	private final AgentObservations observations;
 
 	HostileInputTests() {
+		new HistogramBuckets().applyTo(this.meters);
 		AgentOperationDispatcher dispatcher = new AgentOperationDispatcher(List.of(
 				new AgentMetrics(this.meters, this.limits), new CostMetrics(this.meters, this.calculator, this.limits),
 				this.statistics, this.costTracker, new AgentLogEvents(),
@@ -166,7 +168,7 @@ class HostileInputTests {
 		}
 		assertThat(longest).isEqualTo(AgentOperation.MAX_NAME_LENGTH);
 		assertThat(scrape).contains("gen_ai_tool_name=\"042" + "t".repeat(125) + "\"");
-		String json = JsonMapper.shared().writeValueAsString(AgentsDescriptor.of(this.statistics.snapshot()));
+		String json = JsonMapper.shared().writeValueAsString(AgentsDescriptor.of(this.statistics.snapshot(), List.of()));
 		assertThat(json).contains("\"042" + "t".repeat(125) + "\"").doesNotContain("t".repeat(129));
 		System.out.printf("Names of 10,000 characters: scrape %d bytes, /actuator/agents %d bytes%n",
 				scrape.getBytes(StandardCharsets.UTF_8).length, json.getBytes(StandardCharsets.UTF_8).length);
@@ -221,7 +223,7 @@ class HostileInputTests {
 			// the agent's own failure, rethrown as it was
 		}
 		String scrape = this.meters.scrape();
-		String json = JsonMapper.shared().writeValueAsString(AgentsDescriptor.of(this.statistics.snapshot()));
+		String json = JsonMapper.shared().writeValueAsString(AgentsDescriptor.of(this.statistics.snapshot(), List.of()));
 		StringBuilder logged = new StringBuilder(output.toString());
 		this.logEvents.list.forEach((event) -> logged.append(event.getFormattedMessage()).append(event.getKeyValuePairs()));
 		// A listener is given the operation itself, the exception included; its error type is shown

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.cost.PriceCatalogue;
+import dev.agentobs.internal.cost.PriceCatalogues;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.internal.stats.OperationStatistics;
@@ -32,9 +34,14 @@ class AgentsReportTests {
 
 	private final ActiveAgentRuns activeRuns = new ActiveAgentRuns(this.limits);
 
+	private final PriceCatalogue catalogue = PriceCatalogues.read("file:prices.json", """
+			{ "catalogue_metadata": { "source": "Test prices", "date": "2026-08-01" },
+			  "claude-sonnet-4-5": { "input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05 } }
+			""");
+
 	private final CostTracker costTracker = new CostTracker(
-			new CostCalculator(Map.of("gpt-4o", ModelPrice.of(2.50, 10.00))), this.limits, this.clock,
-			ZoneId.of("UTC"));
+			new CostCalculator(Map.of("gpt-4o", ModelPrice.of(2.50, 10.00)), this.catalogue, Map.of()), this.limits,
+			this.clock, ZoneId.of("UTC"));
 
 	private final OperationStatistics statistics = new OperationStatistics(Duration.ofMinutes(5), this.limits,
 			this.clock, this.activeRuns, this.costTracker);
@@ -54,13 +61,16 @@ class AgentsReportTests {
 			.stream(new ResponseStream(12, Duration.ofMillis(420), Duration.ofMillis(1500)))
 			.build());
 		record(AgentOperation.modelCall("ollama", "llama3").runId("r").tokens(12_000, 3_400).build());
+		record(AgentOperation.modelCall("anthropic", "claude-sonnet-4-5-20250929").runId("r")
+			.tokens(100_000, 10_000)
+			.build());
 		record(AgentOperation.toolCall("web_search").runId("r").duration(Duration.ofMillis(800)).build());
 		record(AgentOperation.toolCall("calculator|v2").runId("r")
 			.duration(Duration.ofMillis(3))
 			.error(new IllegalArgumentException("bad input\nfrom jane@example.com"))
 			.build());
 
-		String markdown = this.report.render(this.statistics.snapshot());
+		String markdown = this.report.render(this.statistics.snapshot(), this.catalogue.sources());
 
 		assertThat(markdown)
 			.startsWith("# Agents report\n\nGenerated at 2026-03-02T12:15:00Z, uptime 2h 15m, window 5m.");
@@ -83,13 +93,17 @@ class AgentsReportTests {
 		assertThat(markdown).contains("""
 				## Models (today, 2026-03-02 UTC)
 
-				| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost |
-				|---|---:|---:|---:|---:|---:|
-				| gpt-4o | 1 | 1,000,000 | 100,000 | 420 ms | $3.5000 |
-				| llama3 | 1 | 12,000 | 3,400 |  | unknown |
-				| Total | 2 | 1,012,000 | 103,400 |  | at least $3.5000 |
+				Counted by this instance since 2026-03-02T10:00:00Z.
+
+				| Model | Calls | Input tokens | Output tokens | p95 first chunk | Cost | Price |
+				|---|---:|---:|---:|---:|---:|---|
+				| claude-sonnet-4-5-20250929 | 1 | 100,000 | 10,000 |  | $0.4500 | catalogue claude-sonnet-4-5 |
+				| gpt-4o | 1 | 1,000,000 | 100,000 | 420 ms | $3.5000 | configured gpt-4o |
+				| llama3 | 1 | 12,000 | 3,400 |  | unknown | unknown |
+				| Total | 3 | 1,112,000 | 113,400 |  | at least $3.9500 |  |
 				""");
-		assertThat(markdown).contains("No price for llama3");
+		assertThat(markdown).contains("No price for llama3")
+			.contains("Prices: monitoring.cost.models, then file:prices.json (Test prices, 2026-08-01, 1 model).");
 		assertThat(markdown).contains("""
 				## Tools (last 5m)
 
@@ -110,7 +124,7 @@ class AgentsReportTests {
 
 	@Test
 	void emptySectionsSayNone() {
-		String markdown = this.report.render(this.statistics.snapshot());
+		String markdown = this.report.render(this.statistics.snapshot(), this.catalogue.sources());
 		assertThat(markdown).contains("## Agent performance (last 5m)\n\n_None._\n")
 			.contains("## Tools (last 5m)\n\n_None._\n")
 			.contains("## Recent errors (last 5m)\n\n_None._\n");

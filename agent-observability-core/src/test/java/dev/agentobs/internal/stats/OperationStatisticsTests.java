@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.agentobs.internal.metrics.TagValueLimiter;
 import dev.agentobs.internal.metrics.TagValueLimits;
@@ -21,6 +23,7 @@ import dev.agentobs.stats.RecentError;
 import dev.agentobs.stats.StatisticsSnapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link OperationStatistics}.
@@ -259,6 +262,21 @@ class OperationStatisticsTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PT0.999S", "PT24H0.001S", "PT9600H", "PT-5M" })
+	void windowOutsideOneSecondToOneDayIsRefused(Duration window) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OperationStatistics(window, this.limits, this.clock, null, null))
+			.withMessage("window must be from 1s to 1d (5m suits most services), was " + window);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PT1S", "PT5M", "PT24H" })
+	void windowFromOneSecondToOneDayIsTaken(Duration window) {
+		assertThat(new OperationStatistics(window, this.limits, this.clock, null, null).snapshot().window())
+			.isEqualTo(window);
 	}
 
 }

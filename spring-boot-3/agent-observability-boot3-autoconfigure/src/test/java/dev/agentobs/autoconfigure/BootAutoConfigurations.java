@@ -1,5 +1,6 @@
 package dev.agentobs.autoconfigure;
 
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Spring Boot 3.5's auto-configurations that the tests shared by both Spring Boot generations
- * start with ours. The Spring Boot 4 module has a class of the same name with its own.
+ * start with ours, here and in the test support's tests (through this module's test jar).
+ * The Spring Boot 4 module has a class of the same name with its own.
  */
 public final class BootAutoConfigurations {
 
@@ -31,6 +33,14 @@ public final class BootAutoConfigurations {
 	 */
 	public static Class<?> metrics() {
 		return MetricsAutoConfiguration.class;
+	}
+
+	/**
+	 * The composite registry over the application's registries, when it has several.
+	 * @return Boot's composite meter registry auto-configuration
+	 */
+	public static Class<?> compositeMetrics() {
+		return CompositeMeterRegistryAutoConfiguration.class;
 	}
 
 	/**

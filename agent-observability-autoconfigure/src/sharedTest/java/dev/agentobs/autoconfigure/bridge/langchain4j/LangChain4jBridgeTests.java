@@ -21,10 +21,13 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
@@ -38,6 +41,7 @@ import dev.agentobs.autoconfigure.LangChain4jBridgeAutoConfiguration;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.internal.bridge.langchain4j.LangChain4jAiServiceObserver;
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.RecordingSink;
 import dev.agentobs.operation.ToolCall;
@@ -50,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  * Tests for the LangChain4j bridge with real AI services over a chat model implemented here,
  * scraped from a real Prometheus registry and traced by the OpenTelemetry SDK.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LangChain4jBridgeTests {
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
@@ -127,10 +132,7 @@ class LangChain4jBridgeTests {
 	@Test
 	void toolExecutionsAreToolCallsOfTheRun() {
 		this.contextRunner.run((context) -> {
-			Assistant assistant = observer(context).observe(AiServices.builder(Assistant.class))
-				.chatModel(model(context))
-				.tools(new WeatherTools())
-				.build();
+			Assistant assistant = observedWeatherAssistant(context);
 			assertThat(assistant.chat("What is the weather in Paris?")).isEqualTo("It is sunny in Paris.");
 			assertThat(scrape(context))
 				.contains("gen_ai_execute_tool_duration_seconds_count{error_type=\"none\","
@@ -151,26 +153,84 @@ class LangChain4jBridgeTests {
 	}
 
 	@Test
-	void eachOperationHasOneSpanNestedInTheRun() {
+	void eachRequestToTheModelIsAStepOfTheRunWithTheToolsItAskedFor() {
 		this.contextRunner.run((context) -> {
-			Assistant assistant = observer(context).observe(AiServices.builder(Assistant.class))
-				.chatModel(model(context))
-				.tools(new WeatherTools())
-				.build();
+			Assistant assistant = observedWeatherAssistant(context);
+			assistant.chat("What is the weather in Paris?");
+			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
+			assertThat(this.sink.of(AgentOperation.Kind.AGENT_STEP)).extracting((step) -> ((AgentStep) step).stepNumber())
+				.containsExactly(1, 2);
+			assertThat(this.sink.of(AgentOperation.Kind.AGENT_STEP)).allSatisfy((step) -> {
+				assertThat(step.agentName()).isEqualTo("Assistant");
+				assertThat(step.runId()).isEqualTo(run.runId());
+			});
+			assertThat(scrape(context)).contains(
+					"agent_step_duration_seconds_count{error_type=\"none\",gen_ai_agent_name=\"Assistant\"} 2");
+		});
+	}
+
+	@Test
+	void eachOperationHasOneSpanNestedInItsStepOfTheRun() {
+		this.contextRunner.run((context) -> {
+			Assistant assistant = observedWeatherAssistant(context);
 			assistant.chat("What is the weather in Paris?");
 			List<SpanData> spans = this.exporter.getFinishedSpanItems();
 			assertThat(spans).extracting(SpanData::getName)
-				.containsExactlyInAnyOrder("invoke_agent Assistant", "chat gpt-4o", "chat gpt-4o",
-						"execute_tool currentWeather");
-			SpanData run = spans.stream()
-				.filter((span) -> span.getName().equals("invoke_agent Assistant"))
-				.findFirst()
-				.orElseThrow();
-			assertThat(spans).filteredOn((span) -> span != run)
-				.allSatisfy((span) -> assertThat(span.getParentSpanId()).isEqualTo(run.getSpanId()));
+				.containsExactlyInAnyOrder("invoke_agent Assistant", "step 1 Assistant", "step 2 Assistant",
+						"chat gpt-4o", "chat gpt-4o", "execute_tool currentWeather");
+			SpanData run = span(spans, "invoke_agent Assistant");
+			SpanData first = span(spans, "step 1 Assistant");
+			SpanData second = span(spans, "step 2 Assistant");
+			assertThat(List.of(first, second)).allSatisfy((step) -> assertThat(step.getParentSpanId()).isEqualTo(run.getSpanId()));
+			// The first request asks for the tool, which runs in its step; the second answers
+			assertThat(span(spans, "execute_tool currentWeather").getParentSpanId()).isEqualTo(first.getSpanId());
+			assertThat(spans).filteredOn((span) -> span.getName().equals("chat gpt-4o"))
+				.extracting(SpanData::getParentSpanId)
+				.containsExactlyInAnyOrder(first.getSpanId(), second.getSpanId());
 			assertThat(spans).filteredOn((span) -> span.getName().equals("chat gpt-4o"))
 				.allSatisfy((span) -> assertThat(span.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens")))
 					.isPositive());
+		});
+	}
+
+	@Test
+	void serviceBuiltElsewhereIsObservedUnderTheNameItIsGiven() {
+		this.contextRunner.run((context) -> {
+			Assistant assistant = AiServices.builder(Assistant.class)
+				.chatModel(model(context))
+				.tools(new WeatherTools())
+				.build();
+			assertThat(observer(context).observeBuilt(assistant, "weatherAssistant")).isTrue();
+			assertThat(assistant.chat("What is the weather in Paris?")).isEqualTo("It is sunny in Paris.");
+			assertThat(this.sink.only(AgentOperation.Kind.AGENT_RUN).agentName()).isEqualTo("weatherAssistant");
+			assertThat(this.sink.of(AgentOperation.Kind.AGENT_STEP)).hasSize(2);
+			ToolCall tool = (ToolCall) this.sink.only(AgentOperation.Kind.TOOL_CALL);
+			assertThat(tool.toolName()).isEqualTo("currentWeather");
+			assertThat(tool.agentName()).isEqualTo("weatherAssistant");
+			assertThat(this.sink.of(AgentOperation.Kind.MODEL_CALL)).hasSize(2)
+				.allSatisfy((model) -> assertThat(model.agentName()).isEqualTo("weatherAssistant"));
+		});
+	}
+
+	@Test
+	void agentNamePropertyNamesTheRunsOfEveryService() {
+		this.contextRunner.withPropertyValues("monitoring.bridges.langchain4j.agent-name=weather-agent").run((context) -> {
+			Assistant built = AiServices.builder(Assistant.class).chatModel(model(context)).build();
+			observer(context).observeBuilt(built, "weatherAssistant");
+			built.chat("Hello?");
+			observer(context).observe(AiServices.builder(Assistant.class)).chatModel(model(context)).build().chat("Hello?");
+			assertThat(this.sink.of(AgentOperation.Kind.AGENT_RUN)).hasSize(2)
+				.allSatisfy((run) -> assertThat(run.agentName()).isEqualTo("weather-agent"));
+		});
+	}
+
+	@Test
+	void objectNotBuiltByAiServicesIsLeftAsItIsWithAWarning(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			Assistant handWritten = (question) -> "Paris";
+			assertThat(observer(context).observeBuilt(handWritten, "handWritten")).isFalse();
+			assertThat(handWritten.chat("Hello?")).isEqualTo("Paris");
+			assertThat(output).contains("LangChain4j AI service 'handWritten' is not observed");
 		});
 	}
 
@@ -189,7 +249,9 @@ class LangChain4jBridgeTests {
 				.start();
 			assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("Paris");
 			// The run ends on the thread that completed the stream, after the answer was handed over
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.sink.operations()).hasSize(2));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.sink.operations()).hasSize(3));
+			assertThat(this.sink.only(AgentOperation.Kind.AGENT_STEP).runId())
+				.isEqualTo(this.sink.only(AgentOperation.Kind.AGENT_RUN).runId());
 			ModelCall model = (ModelCall) this.sink.only(AgentOperation.Kind.MODEL_CALL);
 			AgentOperation run = this.sink.only(AgentOperation.Kind.AGENT_RUN);
 			assertThat(model.tokens().input()).isEqualTo(20);
@@ -241,6 +303,17 @@ class LangChain4jBridgeTests {
 			assertThat(call.agentName()).isEqualTo("research-agent");
 			assertThat(call.runId()).isEqualTo(run.runId());
 		});
+	}
+
+	private static Assistant observedWeatherAssistant(AssertableApplicationContext context) {
+		return observer(context).observe(AiServices.builder(Assistant.class))
+			.chatModel(model(context))
+			.tools(new WeatherTools())
+			.build();
+	}
+
+	private static SpanData span(List<SpanData> spans, String name) {
+		return spans.stream().filter((span) -> span.getName().equals(name)).findFirst().orElseThrow();
 	}
 
 	private static LangChain4jAiServiceObserver observer(AssertableApplicationContext context) {

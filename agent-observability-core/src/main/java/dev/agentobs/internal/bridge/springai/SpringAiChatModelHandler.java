@@ -20,10 +20,13 @@ import dev.agentobs.operation.TokenUsage;
 /**
  * Records every finished Spring AI chat model call, blocking or streaming, as one model call:
  * provider (as the GenAI conventions name it), requested and answering model, input, output
- * and cached input tokens, and the error it failed with, in the agent run it belongs to. A
+ * tokens, cache reads and writes and reasoning tokens (from the provider's own usage where
+ * Spring AI maps none), and the error it failed with, in the agent run it belongs to. A
  * stream is recorded once, when it completes, with the usage of its aggregated response
- * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}). Spring AI
- * makes the call's span itself; the call is recorded without a second one.
+ * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}). A call of
+ * the tool loop a Spring AI 1.x model runs itself counts its own tokens, not the loop's so far
+ * that Spring AI reports. Spring AI makes the call's span itself; the call is recorded without
+ * a second one.
  *
  * @since 0.1.0
  */
@@ -60,7 +63,8 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 			.responseModel(responseModel);
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
-			call.tokens(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
+			SpringAiModelToolLoop.tokens(context, call, count(usage.getPromptTokens()),
+					count(usage.getCompletionTokens()));
 			// The provider's own usage counts what Spring AI does not map (reasoning; cache tokens on 1.1)
 			NativeTokenUsage kinds = NativeTokenUsage.of(usage.getNativeUsage());
 			long cacheRead = HAS_CACHE_TOKENS ? count(usage.getCacheReadInputTokens()) : 0;

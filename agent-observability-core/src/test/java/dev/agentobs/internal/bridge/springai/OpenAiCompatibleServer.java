@@ -2,6 +2,7 @@ package dev.agentobs.internal.bridge.springai;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A loopback HTTP server that answers OpenAI chat completion requests with canned JSON: a plain
  * answer, a call of the {@code currentWeather} tool when the request offers tools, the answer
- * after the tool's result, and an SSE stream with usage in its last chunk when the request
- * streams. It keeps every request body.
+ * after the tool's result; when the request streams, the same three as SSE streams with usage
+ * in their last chunk. It keeps every request body. {@code e2e/run.sh} runs it from the test
+ * jar, on the port given as the one argument, for the Spring Boot 3.5 application it starts.
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
 
@@ -30,9 +32,40 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	private volatile int status = 200;
 
 	public OpenAiCompatibleServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this(0);
+	}
+
+	private OpenAiCompatibleServer(int port) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/v1/chat/completions", this::chatCompletions);
 		this.server.start();
+	}
+
+	/**
+	 * Start a server on a free port, for a test's static field.
+	 * @return the started server
+	 */
+	public static OpenAiCompatibleServer start() {
+		try {
+			return new OpenAiCompatibleServer();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Answers on 127.0.0.1 until the process is stopped (the server's thread keeps it alive).
+	 * @param args the port
+	 * @throws IOException when the port cannot be had
+	 */
+	public static void main(String[] args) throws IOException {
+		if (args.length != 1 || !args[0].matches("[0-9]{1,5}")) {
+			throw new IllegalArgumentException(
+					"The arguments must be one port to listen on, were: " + String.join(" ", args));
+		}
+		OpenAiCompatibleServer server = new OpenAiCompatibleServer(Integer.parseInt(args[0]));
+		System.out.println("OpenAI-compatible server listening on " + server.baseUrl());
 	}
 
 	public String baseUrl() {
@@ -51,12 +84,14 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.requests.add(body);
+			// Clients differ in the spaces of their JSON: read it without them
+			body = body.replaceAll("\\s", "");
 			if (this.status != 200) {
 				send(exchange, this.status, "application/json",
 						"{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
 			}
-			else if (body.replace(" ", "").contains("\"stream\":true")) {
-				send(exchange, 200, "text/event-stream", stream());
+			else if (body.contains("\"stream\":true")) {
+				send(exchange, 200, "text/event-stream", streamed(body));
 			}
 			else if (body.contains("\"role\":\"tool\"")) {
 				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 0, 0));
@@ -93,17 +128,33 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 				""".formatted(RESPONSE_MODEL);
 	}
 
-	private static String stream() {
-		String chunk = "{\"id\":\"chatcmpl-4\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+	private static String streamed(String body) {
+		String role = "{\"role\":\"assistant\",\"content\":\"\"}";
+		if (body.contains("\"role\":\"tool\"")) {
+			return stream("chatcmpl-6",
+					List.of(role, "{\"content\":\"It is sunny \"}", "{\"content\":\"in Paris.\"}"), "stop", 80, 9);
+		}
+		if (body.contains("\"tools\"")) {
+			return stream("chatcmpl-5", List.of("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+					+ "\"id\":\"call_weather_1\",\"type\":\"function\","
+					+ "\"function\":{\"name\":\"currentWeather\",\"arguments\":\"\"}}]}",
+					"{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}"),
+					"tool_calls", 60, 15);
+		}
+		return stream("chatcmpl-4", List.of(role, "{\"content\":\"Par\"}", "{\"content\":\"is\"}"), "stop", 20, 5);
+	}
+
+	private static String stream(String id, List<String> deltas, String finishReason, int input, int output) {
+		String chunk = "{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
 				+ "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[%s]%s}";
 		String delta = "{\"index\":0,\"delta\":%s,\"logprobs\":null,\"finish_reason\":%s}";
 		StringBuilder events = new StringBuilder();
-		event(events, chunk.formatted(delta.formatted("{\"role\":\"assistant\",\"content\":\"\"}", "null"), ""));
-		event(events, chunk.formatted(delta.formatted("{\"content\":\"Par\"}", "null"), ""));
-		event(events, chunk.formatted(delta.formatted("{\"content\":\"is\"}", "null"), ""));
-		event(events, chunk.formatted(delta.formatted("{}", "\"stop\""), ""));
-		event(events, chunk.formatted("",
-				",\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":5,\"total_tokens\":25}"));
+		for (String content : deltas) {
+			event(events, chunk.formatted(delta.formatted(content, "null"), ""));
+		}
+		event(events, chunk.formatted(delta.formatted("{}", "\"" + finishReason + "\""), ""));
+		event(events, chunk.formatted("", ",\"usage\":{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}"
+			.formatted(input, output, input + output)));
 		event(events, "[DONE]");
 		return events.toString();
 	}
