@@ -194,6 +194,8 @@ class AgentMetricsTests {
 				+ "gen_ai_request_model=\"gpt-4o\"}";
 		assertThat(bucketsOf(scrape, "gen_ai_client_operation_time_to_first_chunk_seconds"))
 			.isEqualTo(DURATION_BUCKETS);
+		assertThat(bucketsOf(scrape, "gen_ai_client_operation_time_per_output_chunk_seconds")).containsExactly("0.01",
+				"0.025", "0.05", "0.075", "0.1", "0.15", "0.2", "0.3", "0.4", "0.5", "0.75", "1.0", "2.5", "+Inf");
 		assertThat(scrape).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + labels + " 1")
 			.contains("gen_ai_client_operation_time_to_first_chunk_seconds_sum" + labels + " 0.1\n")
 			.contains("gen_ai_client_operation_time_per_output_chunk_seconds_count" + labels + " 4")

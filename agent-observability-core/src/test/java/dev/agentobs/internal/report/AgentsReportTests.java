@@ -119,7 +119,7 @@ class AgentsReportTests {
 		// Every table row has as many cells as its header
 		assertThat(markdown.lines().filter((line) -> line.startsWith("|"))).allSatisfy((line) -> assertThat(
 				line.replace("\\|", "").chars().filter((c) -> c == '|').count())
-			.isBetween(4L, 7L));
+			.isBetween(4L, 8L));
 	}
 
 	@Test
