@@ -112,8 +112,10 @@ public record ModelPrice(double input, double output, double cachedInput, double
 	}
 
 	/**
-	 * The cost of the tokens of one model call, as
-	 * {@link #cost(long, long, long, long, long)}.
+	 * The cost of the tokens of one model call, every kind at its price, as
+	 * {@link #cost(long, long, long, long, long)}: its output tokens include its reasoning
+	 * tokens, so a reasoning price of its own charges only the reasoning tokens' difference
+	 * from the output price, never the reasoning tokens twice.
 	 * @param tokens the call's tokens
 	 * @return the cost in USD
 	 */
@@ -129,7 +131,8 @@ public record ModelPrice(double input, double output, double cachedInput, double
 	 * @return the cost in millionths of a USD
 	 */
 	public double costInMicroUsd(TokenUsage tokens) {
-		return costInMicroUsd(tokens.input(), tokens.cachedInput(), 0, tokens.output(), 0);
+		return costInMicroUsd(tokens.input(), tokens.cachedInput(), tokens.cacheWriteInput(), tokens.output(),
+				tokens.reasoningOutput());
 	}
 
 	private double costInMicroUsd(long inputTokens, long cachedInputTokens, long cacheWriteTokens, long outputTokens,

@@ -53,6 +53,16 @@ class ModelPriceTests {
 	}
 
 	@Test
+	void aCallsTokensArePricedWithEveryKind() {
+		// The same call as above, from its TokenUsage: 9,000 + 1,800 + 3,750 + 22,500 + 10,000
+		TokenUsage tokens = TokenUsage.of(10_000, 2_000, 6_000, 1_000, 500);
+		assertThat(this.sonnet.withReasoning(20).costInMicroUsd(tokens)).isCloseTo(47_050, within(1e-6));
+		// Reasoning at the output price: the 2,000 output tokens at $15/M, none counted twice
+		assertThat(this.sonnet.cost(tokens)).isCloseTo((3_000 * 3 + 6_000 * 0.30 + 1_000 * 3.75 + 2_000 * 15) / 1e6,
+				within(1e-12));
+	}
+
+	@Test
 	void costInMicroUsdIsExactForWholePrices() {
 		assertThat(ModelPrice.of(2.50, 10.00).costInMicroUsd(new TokenUsage(1_000, 100, 0))).isEqualTo(3_500);
 	}

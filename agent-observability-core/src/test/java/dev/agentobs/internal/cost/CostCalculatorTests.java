@@ -63,6 +63,39 @@ class CostCalculatorTests {
 	}
 
 	@Test
+	void everyKindOfTokenOfACallIsPricedOnceAtItsPrice() {
+		// 10,000 input tokens: 6,000 read from the cache at $0.30/M, 1,000 written to it at $3.75/M,
+		// 3,000 at $3/M; 2,000 output tokens, 500 of them reasoning: 1,500 at $15/M, 500 at $20/M
+		CostCalculator calculator = new CostCalculator(
+				Map.of("claude-sonnet-4-5", new ModelPrice(3, 15, 0.30).withCacheWrite(3.75).withReasoning(20)));
+		ModelCall call = AgentOperation.modelCall("anthropic", "claude-sonnet-4-5")
+			.tokens(10_000, 2_000)
+			.cacheReadTokens(6_000)
+			.cacheWriteTokens(1_000)
+			.reasoningTokens(500)
+			.build();
+		// 9,000 + 1,800 + 3,750 + 22,500 + 10,000 millionths of a USD
+		assertThat(calculator.costOf(call)).isCloseTo(0.04705, within(1e-12));
+	}
+
+	@Test
+	void reasoningTokensArePartOfOutputTokensSoAreNotChargedTwice() {
+		// OpenAI's 300 output tokens include its 200 reasoning tokens: at the output price, the
+		// call costs what the output tokens alone cost: 600 x 2.50 + 400 x 1.25 + 300 x 10.00
+		ModelCall call = AgentOperation.modelCall("openai", "gpt-4o")
+			.tokens(1_000, 300)
+			.cacheReadTokens(400)
+			.reasoningTokens(200)
+			.build();
+		assertThat(this.calculator.costOf(call)).isCloseTo(0.0050, within(1e-12));
+		// Priced apart at $12/M, the 200 reasoning tokens add only their difference from the
+		// output price: 200 x (12.00 - 10.00) = 400 millionths
+		CostCalculator reasoningApart = new CostCalculator(
+				Map.of("gpt-4o", new ModelPrice(2.50, 10.00, 1.25).withReasoning(12.00)));
+		assertThat(reasoningApart.costOf(call)).isCloseTo(0.0054, within(1e-12));
+	}
+
+	@Test
 	void cachedInputTokensCostTheInputPriceWhenNoCachedPriceIsSet() {
 		assertThat(this.calculator.costOf(call("claude-sonnet-4", 1_000, 800, 0))).isCloseTo(0.003, within(1e-12));
 	}

@@ -136,7 +136,7 @@ class SpringAiBridgeTests {
 					.advisors((advisors) -> advisors.param(SpringAiChatClientHandler.AGENT_NAME_PARAM, "geography-agent"))
 					.call()
 					.content();
-				// 12 input tokens (4 of them cached, priced as input) and 3 output tokens
+				// 12 input tokens (4 of them cached, priced as input) and 3 output tokens (2 of them reasoning, priced as output)
 				assertThat(scrape(context)).contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"geography-agent\","
 						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 6.0E-5");
 				Map<String, Object> details = context.getBean(AgentsHealthIndicator.class).health().getDetails();
