@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import dev.agentobs.alert.Alert;
 import dev.agentobs.autoconfigure.endpoint.AgentDashboardEndpoint;
 import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.health.AgentsHealth;
 import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.internal.report.Dashboard;
 import dev.agentobs.internal.runs.RecentRuns;
@@ -49,9 +50,12 @@ public final class AgentDashboardAutoConfiguration {
 			ObjectProvider<PathMappedEndpoints> endpoints) {
 		AlertEvaluator evaluator = alerts.getIfUnique();
 		Supplier<List<Alert>> firing = (evaluator != null) ? evaluator::firing : null;
-		Dashboard dashboard = new Dashboard(statistics,
-				new AgentsHealthCheck(statistics, health.toThresholds(), (firing != null) ? firing : List::of), firing,
-				runs.getIfUnique());
+		AgentsHealthCheck check = new AgentsHealthCheck(statistics, health.toThresholds(),
+				(firing != null) ? firing : List::of);
+		Dashboard dashboard = new Dashboard(statistics, () -> {
+			AgentsHealth agents = check.check();
+			return new Dashboard.Status(agents.status().name(), agents.reason());
+		}, firing, runs.getIfUnique());
 		// Read on each request: the path-mapped endpoints are made from the endpoint beans, this one among them
 		return new AgentDashboardEndpoint(dashboard, () -> {
 			PathMappedEndpoints mapped = endpoints.getIfAvailable();

@@ -6,8 +6,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.alert.Alert;
-import dev.agentobs.internal.health.AgentsHealth;
-import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.internal.runs.RecentRuns;
 import dev.agentobs.internal.runs.RecordedRun;
 import dev.agentobs.internal.runs.RunOrder;
@@ -27,7 +25,7 @@ public class Dashboard {
 
 	private final AgentStatistics statistics;
 
-	private final AgentsHealthCheck health;
+	private final Supplier<Status> status;
 
 	private final @Nullable Supplier<List<Alert>> firingAlerts;
 
@@ -38,14 +36,14 @@ public class Dashboard {
 	/**
 	 * Create a dashboard.
 	 * @param statistics the statistics it shows
-	 * @param health judges the agents' status
+	 * @param status judges the agents' status now, as their health indicator does
 	 * @param firingAlerts the alerts firing now, or {@code null} when alerting is off
 	 * @param runs the recent runs, or {@code null} when they are not kept
 	 */
-	public Dashboard(AgentStatistics statistics, AgentsHealthCheck health,
+	public Dashboard(AgentStatistics statistics, Supplier<Status> status,
 			@Nullable Supplier<List<Alert>> firingAlerts, @Nullable RecentRuns runs) {
 		this.statistics = statistics;
-		this.health = health;
+		this.status = status;
 		this.firingAlerts = firingAlerts;
 		this.runs = runs;
 	}
@@ -56,7 +54,7 @@ public class Dashboard {
 	 * @return the descriptor, for JSON
 	 */
 	public DashboardDescriptor describe(View view) {
-		AgentsHealth health = this.health.check();
+		Status status = this.status.get();
 		RunsDescriptor runs = null;
 		RunDescriptor run = null;
 		if (this.runs != null) {
@@ -64,7 +62,7 @@ public class Dashboard {
 			RecordedRun opened = (view.runId() != null) ? this.runs.run(view.runId()) : null;
 			run = (opened != null) ? RunDescriptor.of(opened) : null;
 		}
-		return new DashboardDescriptor(health.status().name(), health.reason(),
+		return new DashboardDescriptor(status.status(), status.reason(),
 				AgentsDescriptor.of(this.statistics.snapshot()),
 				(this.firingAlerts != null) ? AlertDescriptor.of(this.firingAlerts.get()) : null, runs, run);
 	}
@@ -78,6 +76,16 @@ public class Dashboard {
 	 */
 	public String page(View view, String assets) {
 		return this.page.render(describe(view), view, assets);
+	}
+
+	/**
+	 * The agents' status as their health indicator judges it.
+	 *
+	 * @param status {@code UP}, {@code DEGRADED} or {@code DOWN}
+	 * @param reason why it is not plainly UP, or {@code null}
+	 */
+	public record Status(String status, @Nullable String reason) {
+
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.health.AgentsHealth;
 import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.internal.health.HealthThresholds;
 import dev.agentobs.internal.metrics.TagValueLimits;
@@ -47,10 +48,13 @@ class DashboardTests {
 
 	private final RecentRuns runs = new RecentRuns(10, 50, this.costs);
 
-	private final Dashboard dashboard = new Dashboard(this.statistics,
-			new AgentsHealthCheck(this.statistics, new HealthThresholds(10, 0.10, Duration.ofSeconds(5), 0.50),
-					List::of),
-			List::of, this.runs);
+	private final AgentsHealthCheck health = new AgentsHealthCheck(this.statistics,
+			new HealthThresholds(10, 0.10, Duration.ofSeconds(5), 0.50), List::of);
+
+	private final Dashboard dashboard = new Dashboard(this.statistics, () -> {
+		AgentsHealth agents = this.health.check();
+		return new Dashboard.Status(agents.status().name(), agents.reason());
+	}, List::of, this.runs);
 
 	@Test
 	void pageShowsEveryNameAsTextAndRunsNone() {
