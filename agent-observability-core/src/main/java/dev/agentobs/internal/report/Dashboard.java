@@ -98,9 +98,6 @@ public class Dashboard {
 	 */
 	public record View(@Nullable String agent, boolean failedOnly, RunOrder order, @Nullable String runId) {
 
-		/** Every run, newest first, none opened. */
-		public static final View DEFAULT = new View(null, false, RunOrder.RECENT, null);
-
 		/**
 		 * The view of the page's query parameters, lenient as a page is: a blank value is no
 		 * value, an order it does not know is the default one.
