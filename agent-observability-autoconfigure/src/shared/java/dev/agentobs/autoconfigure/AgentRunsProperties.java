@@ -25,13 +25,13 @@ public class AgentRunsProperties implements Validator {
 	 * How many of the last finished runs are kept. Sub-agent runs are kept inside the run they
 	 * ran in.
 	 */
-	private int maxRuns = RecentRuns.DEFAULT_MAX_RUNS;
+	private int maxRuns = 100;
 
 	/**
 	 * The most operations kept of each run, sub-agent runs included: the earliest, each with
 	 * the operations it ran in; the rest are counted.
 	 */
-	private int maxOperationsPerRun = RecentRuns.DEFAULT_MAX_OPERATIONS_PER_RUN;
+	private int maxOperationsPerRun = 200;
 
 	public boolean isEnabled() {
 		return this.enabled;

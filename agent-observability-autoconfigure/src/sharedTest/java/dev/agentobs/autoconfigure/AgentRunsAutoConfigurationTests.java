@@ -118,6 +118,15 @@ class AgentRunsAutoConfigurationTests {
 	}
 
 	@Test
+	void defaultLimitsAreTheCoresDefaults() {
+		this.contextRunner.run((context) -> {
+			RecentRuns runs = context.getBean(RecentRuns.class);
+			assertThat(runs.maxRuns()).isEqualTo(RecentRuns.DEFAULT_MAX_RUNS);
+			assertThat(runs.maxOperationsPerRun()).isEqualTo(RecentRuns.DEFAULT_MAX_OPERATIONS_PER_RUN);
+		});
+	}
+
+	@Test
 	void runsCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("monitoring.runs.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RecentRuns.class)
