@@ -61,11 +61,14 @@ class LangChain4jRunTreeTests {
 			String spanTree = SpanTrees.outline(spans, "invoke_agent Researcher");
 			assertThat(spanTree).isEqualTo("""
 					invoke_agent Researcher
-					  chat gpt-4o
-					  execute_tool currentWeather
-					    invoke_agent FactChecker
-					      chat gpt-4o
-					  chat gpt-4o
+					  step 1 Researcher
+					    chat gpt-4o
+					    execute_tool currentWeather
+					      invoke_agent FactChecker
+					        step 1 FactChecker
+					          chat gpt-4o
+					  step 2 Researcher
+					    chat gpt-4o
 					""");
 			assertThat(RunTrees.outline(run.root())).isEqualTo(spanTree);
 			assertThat(run.totals().inputTokens()).isEqualTo(60 + 12 + 80);
