@@ -28,6 +28,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StreamUtils;
 
+import dev.agentobs.internal.support.JsonReader;
+
 /**
  * The keys under {@code monitoring.} that the starter knows, derived from its properties
  * classes rather than listed: the configuration metadata on the class path names each
@@ -184,7 +186,9 @@ final class MonitoringKeys {
 		if (!json.contains("\"monitoring")) {
 			return;
 		}
-		Map<String, @Nullable Object> metadata = MetadataJson.parseObject(json);
+		if (!(JsonReader.read(json) instanceof Map<?, ?> metadata)) {
+			throw new IllegalArgumentException("Configuration metadata must be a JSON object");
+		}
 		for (Map<?, ?> group : entries(metadata.get("groups"))) {
 			String name = string(group.get("name"));
 			String type = string(group.get("type"));

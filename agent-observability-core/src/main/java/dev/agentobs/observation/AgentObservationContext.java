@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import dev.agentobs.internal.support.OperationIds;
 import dev.agentobs.internal.support.SafeText;
 import dev.agentobs.internal.support.SecretMasker;
 import dev.agentobs.internal.support.ThrottledLogger;
@@ -51,6 +52,10 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	private @Nullable String spanId;
 
+	private long operationId;
+
+	private long parentOperationId;
+
 	private boolean started;
 
 	private long startNanos;
@@ -63,7 +68,8 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	/**
 	 * Copy agent, run and conversation from the nearest enclosing agent operation, unless
-	 * this context already has its own.
+	 * this context already has its own, and note that operation as the one this one runs
+	 * inside. Called once, before the observation starts.
 	 * @param current the observation current where this one starts, or {@code null}
 	 */
 	public void inheritFrom(@Nullable ObservationView current) {
@@ -72,9 +78,14 @@ public abstract class AgentObservationContext extends Observation.Context {
 			Observation.ContextView context = view.getContextView();
 			if (context instanceof AgentObservationContext parent) {
 				inherit(parent);
-				return;
+				// 0 when that operation is outside any run: only operations of a run have a number
+				this.parentOperationId = parent.operationId;
+				break;
 			}
 			view = context.getParentObservation();
+		}
+		if (this.operationId == 0 && this.runId != null) {
+			this.operationId = OperationIds.next();
 		}
 	}
 
@@ -122,8 +133,11 @@ public abstract class AgentObservationContext extends Observation.Context {
 		AgentOperation operation = this.operation;
 		if (operation == null) {
 			long nanos = nanosSinceStart(System.nanoTime());
+			if (this.operationId == 0 && this.runId != null) {
+				this.operationId = OperationIds.next();
+			}
 			OperationScope scope = new OperationScope(this.agentName, this.agentId, this.runId, this.conversationId,
-					this.traceId, this.spanId);
+					this.traceId, this.spanId, this.operationId, this.parentOperationId);
 			OperationOutcome outcome = new OperationOutcome(Instant.now(), Duration.ofNanos(nanos), getError(),
 					this.errorType);
 			operation = operation(scope, outcome);
@@ -210,6 +224,25 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	public void setConversationId(@Nullable String conversationId) {
 		this.conversationId = conversationId;
+	}
+
+	/**
+	 * The number that tells this operation apart from the others, given to every operation
+	 * of an agent run when it starts.
+	 * @return the number, 0 for an operation outside any run
+	 * @see OperationScope#operationId()
+	 */
+	public long getOperationId() {
+		return this.operationId;
+	}
+
+	/**
+	 * The number of the agent operation this one runs inside.
+	 * @return the number, 0 when it runs inside no operation of a run
+	 * @see OperationScope#parentOperationId()
+	 */
+	public long getParentOperationId() {
+		return this.parentOperationId;
 	}
 
 	/**

@@ -38,8 +38,9 @@ public class AgentRunContext extends AgentObservationContext {
 	@Override
 	protected AgentOperation operation(OperationScope scope, OperationOutcome outcome) {
 		String agentName = getAgentName();
-		OperationScope named = agentName.equals(scope.agentName()) ? scope : new OperationScope(agentName,
-				scope.agentId(), scope.runId(), scope.conversationId(), scope.traceId(), scope.spanId());
+		OperationScope named = agentName.equals(scope.agentName()) ? scope
+				: new OperationScope(agentName, scope.agentId(), scope.runId(), scope.conversationId(), scope.traceId(),
+						scope.spanId(), scope.operationId(), scope.parentOperationId());
 		return new AgentRun(named, outcome);
 	}
 

@@ -29,6 +29,10 @@ public abstract sealed class OperationBuilder<B extends OperationBuilder<B, O>, 
 
 	private @Nullable String spanId;
 
+	private long operationId;
+
+	private long parentOperationId;
+
 	private @Nullable Instant endTime;
 
 	private Duration duration = Duration.ZERO;
@@ -99,6 +103,25 @@ public abstract sealed class OperationBuilder<B extends OperationBuilder<B, O>, 
 	}
 
 	/**
+	 * Set the numbers that place the operation in the tree of its run: its own and that of the
+	 * operation it ran inside. Framework bridges set them; a recorded operation without them
+	 * belongs to its run by its run id alone.
+	 * @param operationId the operation's own number, 0 for none
+	 * @param parentOperationId the number of the operation it ran inside, 0 for none
+	 * @return this builder
+	 * @see OperationScope#operationId()
+	 */
+	public B operationIds(long operationId, long parentOperationId) {
+		if (operationId < 0 || parentOperationId < 0) {
+			throw new IllegalArgumentException("operationId and parentOperationId must be 0 or more, were "
+					+ operationId + " and " + parentOperationId);
+		}
+		this.operationId = operationId;
+		this.parentOperationId = parentOperationId;
+		return self();
+	}
+
+	/**
 	 * Set when the operation ended; now unless set.
 	 * @param endTime the end time
 	 * @return this builder
@@ -145,7 +168,7 @@ public abstract sealed class OperationBuilder<B extends OperationBuilder<B, O>, 
 
 	final OperationScope scope() {
 		return new OperationScope(this.agentName, this.agentId, this.runId, this.conversationId, this.traceId,
-				this.spanId);
+				this.spanId, this.operationId, this.parentOperationId);
 	}
 
 	final OperationOutcome outcome() {

@@ -17,6 +17,7 @@ import dev.agentobs.internal.cost.CostTracker;
 import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogEvents;
 import dev.agentobs.internal.metrics.AgentMetrics;
+import dev.agentobs.internal.runs.RecentRuns;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
 import dev.agentobs.operation.AgentOperationSink;
@@ -42,7 +43,8 @@ class BenchmarkSetupTests {
 				.hasAtLeastOneElementOfType(CostTracker.class)
 				.hasAtLeastOneElementOfType(CostMetrics.class)
 				.hasAtLeastOneElementOfType(AgentEventPublisher.class)
-				.hasAtLeastOneElementOfType(AgentLogEvents.class);
+				.hasAtLeastOneElementOfType(AgentLogEvents.class)
+				.hasAtLeastOneElementOfType(RecentRuns.class);
 			assertThat(context.getBeansOfType(AgentTracingObservationHandler.class)).isEmpty();
 			assertThat(context.getBeansOfType(Tracer.class)).isEmpty();
 			AgentObservations observations = context.getBean(AgentObservations.class);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.cost.ModelPrice;
+import dev.agentobs.internal.support.JsonReader;
 
 /**
  * The prices of a file in LiteLLM's {@code model_prices_and_context_window.json} format. Only

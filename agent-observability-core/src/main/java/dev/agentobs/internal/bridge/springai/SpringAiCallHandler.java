@@ -4,9 +4,11 @@ import java.time.Duration;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.agentobs.internal.support.OperationIds;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.OperationBuilder;
 
@@ -28,15 +30,27 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 
 	@Override
 	public void onStart(C context) {
-		context.put(StartTime.class, new StartTime(System.nanoTime()));
+		// Found at the start: a call made inside this one (a sub-agent in a tool) names it as its parent
+		SpringAiRun run = SpringAiRun.enclosing(context.getParentObservation());
+		long operationId = 0;
+		long parentOperationId = 0;
+		if (run != null && run.runId() != null) {
+			operationId = OperationIds.next();
+			parentOperationId = SpringAiRun.enclosingOperationId(context.getParentObservation());
+		}
+		context.put(Call.class, new Call(System.nanoTime(), run, operationId, parentOperationId));
 	}
 
 	@Override
 	public void onStop(C context) {
-		OperationBuilder<?, ?> call = operation(context).duration(StartTime.elapsed(context)).error(context.getError());
-		SpringAiRun run = SpringAiRun.enclosing(context.getParentObservation());
+		Call started = context.get(Call.class);
+		OperationBuilder<?, ?> call = operation(context).duration(Call.elapsed(started)).error(context.getError());
+		SpringAiRun run = (started != null) ? started.run() : null;
 		if (run != null) {
 			call.agentName(run.agentName()).runId(run.runId()).conversationId(run.conversationId());
+		}
+		if (started != null) {
+			call.operationIds(started.operationId(), started.parentOperationId());
 		}
 		this.operations.accept(call.build());
 	}
@@ -50,15 +64,18 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 	abstract OperationBuilder<?, ?> operation(C context);
 
 	/**
-	 * When a Spring AI call started, kept in its observation context.
+	 * A Spring AI call in progress, kept in its observation context: when it started and where
+	 * it belongs.
 	 *
-	 * @param nanos the {@link System#nanoTime()} at the start
+	 * @param startNanos the {@link System#nanoTime()} at the start
+	 * @param run the run it belongs to, or {@code null} outside any run
+	 * @param operationId its operation number, 0 outside any run
+	 * @param parentOperationId the number of the operation it runs inside, 0 for none
 	 */
-	private record StartTime(long nanos) {
+	record Call(long startNanos, @Nullable SpringAiRun run, long operationId, long parentOperationId) {
 
-		static Duration elapsed(Observation.Context context) {
-			StartTime start = context.get(StartTime.class);
-			return (start != null) ? Duration.ofNanos(Math.max(0, System.nanoTime() - start.nanos())) : Duration.ZERO;
+		static Duration elapsed(@Nullable Call call) {
+			return (call != null) ? Duration.ofNanos(Math.max(0, System.nanoTime() - call.startNanos())) : Duration.ZERO;
 		}
 
 	}

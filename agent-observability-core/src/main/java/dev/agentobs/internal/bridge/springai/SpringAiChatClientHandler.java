@@ -13,6 +13,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.Assert;
 
 import dev.agentobs.internal.stats.ActiveAgentRuns;
+import dev.agentobs.internal.support.OperationIds;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperation;
@@ -84,7 +85,8 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 			conversationId = enclosing.conversationId();
 		}
 		String name = (agentName != null) ? agentName : this.defaultAgentName;
-		context.put(SpringAiRun.class, new SpringAiRun(name, AgentRunContext.newRunId(), conversationId, System.nanoTime()));
+		context.put(SpringAiRun.class, new SpringAiRun(name, AgentRunContext.newRunId(), conversationId, System.nanoTime(),
+				OperationIds.next(), SpringAiRun.enclosingOperationId(parent)));
 		if (this.activeRuns != null) {
 			this.activeRuns.started(name);
 		}
@@ -102,6 +104,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		this.operations.accept(AgentOperation.agentRun(run.agentName())
 			.runId(run.runId())
 			.conversationId(run.conversationId())
+			.operationIds(run.operationId(), run.parentOperationId())
 			.duration(Duration.ofNanos(Math.max(0, System.nanoTime() - run.startNanos())))
 			.error(context.getError())
 			.build());

@@ -15,9 +15,11 @@ import dev.agentobs.observation.AgentObservationContext;
  * @param conversationId the conversation, or {@code null}
  * @param startNanos when a bridged run started ({@link System#nanoTime()}), 0 for runs observed
  * elsewhere
+ * @param operationId the run's operation number (for its calls to name as the one they ran in)
+ * @param parentOperationId the number of the operation the run ran inside, 0 for none
  */
 record SpringAiRun(@Nullable String agentName, @Nullable String runId, @Nullable String conversationId,
-		long startNanos) {
+		long startNanos, long operationId, long parentOperationId) {
 
 	/**
 	 * Find the run enclosing an observation, by walking its parents up to a {@code ChatClient}
@@ -35,11 +37,38 @@ record SpringAiRun(@Nullable String agentName, @Nullable String runId, @Nullable
 			}
 			if (context instanceof AgentObservationContext agentContext) {
 				return new SpringAiRun(agentContext.getAgentName(), agentContext.getRunId(),
-						agentContext.getConversationId(), 0);
+						agentContext.getConversationId(), 0, agentContext.getOperationId(),
+						agentContext.getParentOperationId());
 			}
 			current = context.getParentObservation();
 		}
 		return null;
+	}
+
+	/**
+	 * The number of the operation an observation runs inside: the nearest call or run the
+	 * bridge records, or agent operation observed by the starter, walking its parents.
+	 * @param view the observation to start from, or {@code null}
+	 * @return the operation's number, 0 when it is none or outside any run
+	 */
+	static long enclosingOperationId(@Nullable ObservationView view) {
+		ObservationView current = view;
+		while (current != null) {
+			Observation.ContextView context = current.getContextView();
+			SpringAiCallHandler.Call call = context.get(SpringAiCallHandler.Call.class);
+			if (call != null) {
+				return call.operationId();
+			}
+			SpringAiRun run = context.get(SpringAiRun.class);
+			if (run != null) {
+				return run.operationId();
+			}
+			if (context instanceof AgentObservationContext agentContext) {
+				return agentContext.getOperationId();
+			}
+			current = context.getParentObservation();
+		}
+		return 0;
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.agentobs.internal.cost;
+package dev.agentobs.internal.support;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

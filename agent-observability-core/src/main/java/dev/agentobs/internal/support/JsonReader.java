@@ -1,4 +1,4 @@
-package dev.agentobs.internal.cost;
+package dev.agentobs.internal.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads JSON text (RFC 8259) into plain values: objects as maps in the order of their members,
  * arrays as lists, numbers as {@link BigDecimal} (so that a price such as {@code 2.5e-06} keeps
- * its decimal value), strings, booleans and {@code null}. The core reads price catalogues
- * without a JSON library of the application's; this is all it needs.
+ * its decimal value), strings, booleans and {@code null}. Price catalogues and, while the
+ * application starts, the configuration metadata are read with it: the core has no JSON
+ * library of its own, and building the application's first Jackson mapper at start-up costs
+ * more than reading the file.
  *
  * @since 0.1.0
  */
-final class JsonReader {
+public final class JsonReader {
 
 	// Deeper than any catalogue nests; bounds the recursion on hostile input.
 	private static final int MAX_DEPTH = 64;
@@ -35,7 +37,7 @@ final class JsonReader {
 	 * @return its value
 	 * @throws IllegalArgumentException naming the line and column of the first error
 	 */
-	static @Nullable Object read(String text) {
+	public static @Nullable Object read(String text) {
 		JsonReader reader = new JsonReader(text);
 		reader.skipWhitespace();
 		Object value = reader.value(0);
