@@ -286,6 +286,8 @@ class PlantedSecretsHttpTests {
 			case "loggers-name" -> List.of("dev.agentobs");
 			case "caches-cache" -> List.of("none");
 			case "sbom-id" -> List.of("application");
+			case "agentruns-runId" -> JsonPath.read(get("/actuator/agentruns", null), "$.runs[*].runId");
+			case "agentdashboard-name" -> List.of("dashboard.css", "dashboard.js");
 			default -> List.of();
 		};
 	}
