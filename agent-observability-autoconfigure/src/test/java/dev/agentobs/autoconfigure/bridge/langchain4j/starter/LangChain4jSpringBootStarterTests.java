@@ -82,7 +82,7 @@ class LangChain4jSpringBootStarterTests {
 		assertThat(SpringBootVersion.getVersion()).startsWith("4.");
 		assertThat(this.assistant.chat("What is the weather in Paris?")).isEqualTo("It is sunny in Paris.");
 
-		assertOneToolUsingAnswer(this.http.get("/actuator/prometheus"), "weatherAssistant");
+		assertOneToolUsingAnswer(this.http.get("/actuator/prometheus"), "weatherAssistant", 0);
 		String health = this.http.get("/actuator/health/agents");
 		assertThat(JsonPath.<Map<String, Object>>read(health, "$.details.agents")).containsKey("weatherAssistant");
 		assertThat(JsonPath.<Map<String, Object>>read(health, "$.details.tools")).containsKey("currentWeather");
@@ -99,7 +99,7 @@ class LangChain4jSpringBootStarterTests {
 			.start();
 		assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("It is sunny in Paris.");
 
-		assertOneToolUsingAnswer(this.http.get("/actuator/prometheus"), "streamingWeatherAssistant");
+		assertOneToolUsingAnswer(this.http.get("/actuator/prometheus"), "streamingWeatherAssistant", 0);
 	}
 
 	/**
