@@ -145,10 +145,29 @@ public final class DashboardPage {
 			tile(html, "tokens", "Tokens today", NONE, "cost is not tracked");
 			tile(html, "cost", "Cost today", NONE, "cost is not tracked");
 		}
-		// Kept for what the starter does not measure yet: the page has their place
-		tile(html, "ttfc", "Time to first chunk", NONE, "not measured yet");
+		firstChunk(html, statistics, windowText);
+		// Kept for what the starter does not measure yet: the page has its place
 		tile(html, "budgets", "Budgets", NONE, "none configured");
 		html.raw("</dl>\n</section>\n");
+	}
+
+	// The slowest model's p95 time to first chunk over the window: what a user waits longest for
+	private static void firstChunk(Html html, AgentsDescriptor statistics, String windowText) {
+		@Nullable String slowest = null;
+		@Nullable Duration slowestP95 = null;
+		for (Map.Entry<String, ModelStatisticsDescriptor> model : statistics.models().entrySet()) {
+			String p95 = model.getValue().window().p95TimeToFirstChunk();
+			if (p95 != null && (slowestP95 == null || Duration.parse(p95).compareTo(slowestP95) > 0)) {
+				slowest = model.getKey();
+				slowestP95 = Duration.parse(p95);
+			}
+		}
+		if (slowestP95 == null) {
+			tile(html, "ttfc", "Time to first chunk", NONE, "no streamed model call " + windowText);
+		}
+		else {
+			tile(html, "ttfc", "Time to first chunk", AgentsReport.human(slowestP95), "p95 of " + slowest);
+		}
 	}
 
 	private static void tile(Html html, String id, String title, String value, String note) {

@@ -21,6 +21,7 @@ import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.OperationBuilder;
+import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.stats.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,24 @@ class DashboardTests {
 				+ "<li data-kind=\"agent_run\" data-depth=\"3\">.*<span class=\"name\">fact-checker</span>");
 		assertThat(page).contains("<span class=\"bar\" style=\"left:0.00%;width:100.00%\"></span>")
 			.contains("<span class=\"bar\" style=\"left:39.00%;width:10.00%\"></span>");
+	}
+
+	@Test
+	void firstChunkTileShowsTheSlowestStreamedModel() {
+		String before = this.dashboard.page(Dashboard.View.of(null, null, null, null), "agentdashboard/");
+		assertThat(before).contains("<div class=\"tile\" id=\"t-ttfc\"><dt>Time to first chunk</dt>"
+				+ "<dd class=\"value\">\u2013</dd><dd class=\"note\">no streamed model call in the last 5m</dd>");
+		record(op(AgentOperation.modelCall("openai", "gpt-4o"), "run-1", 2, 1, 0, 900)
+			.stream(new ResponseStream(5, Duration.ofMillis(400), Duration.ofMillis(850)))
+			.build());
+		record(op(AgentOperation.modelCall("openai", "gpt-4o-mini"), "run-1", 3, 1, 0, 300)
+			.stream(new ResponseStream(5, Duration.ofMillis(120), Duration.ofMillis(280)))
+			.build());
+
+		String page = this.dashboard.page(Dashboard.View.of(null, null, null, null), "agentdashboard/");
+
+		assertThat(page).contains("<div class=\"tile\" id=\"t-ttfc\"><dt>Time to first chunk</dt>"
+				+ "<dd class=\"value\">400 ms</dd><dd class=\"note\">p95 of gpt-4o</dd>");
 	}
 
 	@Test

@@ -158,12 +158,32 @@
     tile('success', percent(overall), windowText);
     tile('p95', human(overall.p95ResponseTime), 'average ' + human(overall.averageResponseTime));
     tile('active', count(statistics.activeRuns), 'in progress now');
+    renderFirstChunk(statistics, windowText);
     var today = statistics.today;
     if (today) {
       tile('tokens', count(today.inputTokens) + ' / ' + count(today.outputTokens),
         'in / out, ' + count(today.calls) + ' model calls');
       tile('cost', usd(today.cost), today.unpricedModels.length === 0 ? today.date
         : 'and unknown: no price for ' + today.unpricedModels.join(', '));
+    }
+  }
+
+  // The slowest model's p95 time to first chunk, as the page first rendered it
+  function renderFirstChunk(statistics, windowText) {
+    var slowest = null;
+    var slowestSeconds = -1;
+    Object.keys(statistics.models).forEach(function (name) {
+      var p95 = statistics.models[name].window.p95TimeToFirstChunk;
+      if (p95 && seconds(p95) > slowestSeconds) {
+        slowest = name;
+        slowestSeconds = seconds(p95);
+      }
+    });
+    if (slowest === null) {
+      tile('ttfc', NONE, 'no streamed model call ' + windowText);
+    }
+    else {
+      tile('ttfc', human(statistics.models[slowest].window.p95TimeToFirstChunk), 'p95 of ' + slowest);
     }
   }
 
