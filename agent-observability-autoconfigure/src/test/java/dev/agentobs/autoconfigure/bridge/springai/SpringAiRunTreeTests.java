@@ -104,6 +104,7 @@ class SpringAiRunTreeTests {
 				.orElseThrow();
 			assertThat(SpanTrees.outline(spans, root, SpringAiRunTreeTests::springAiSpanName))
 				.isEqualTo(RunTrees.outline(run.root()).replaceAll("invoke_agent .*", "invoke_agent"));
+			assertThat(run.traceId()).isEqualTo(root.getTraceId());
 			assertThat(run.totals().operations()).isEqualTo(5);
 			assertThat(run.totals().inputTokens()).isEqualTo(60 + 12 + 80);
 			assertThat(context.getBean(RecentRuns.class).runs()).hasSize(1);

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import dev.agentobs.internal.support.OperationIds;
+import dev.agentobs.internal.tracing.ObservationSpans;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.OperationBuilder;
 
@@ -51,6 +52,10 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 		}
 		if (started != null) {
 			call.operationIds(started.operationId(), started.parentOperationId());
+		}
+		ObservationSpans.SpanIds span = ObservationSpans.of(context);
+		if (span != null) {
+			call.span(span.traceId(), span.spanId());
 		}
 		this.operations.accept(call.build());
 	}

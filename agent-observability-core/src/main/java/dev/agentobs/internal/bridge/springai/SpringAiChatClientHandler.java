@@ -14,9 +14,11 @@ import org.springframework.util.Assert;
 
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.internal.support.OperationIds;
+import dev.agentobs.internal.tracing.ObservationSpans;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.AgentOperationSink;
 
 /**
@@ -101,13 +103,18 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (this.activeRuns != null) {
 			this.activeRuns.finished(run.agentName());
 		}
-		this.operations.accept(AgentOperation.agentRun(run.agentName())
+		AgentRun.Builder operation = AgentOperation.agentRun(run.agentName())
 			.runId(run.runId())
 			.conversationId(run.conversationId())
 			.operationIds(run.operationId(), run.parentOperationId())
 			.duration(Duration.ofNanos(Math.max(0, System.nanoTime() - run.startNanos())))
-			.error(context.getError())
-			.build());
+			.error(context.getError());
+		// Spring AI made the run's span: the recorded run names its trace
+		ObservationSpans.SpanIds span = ObservationSpans.of(context);
+		if (span != null) {
+			operation.span(span.traceId(), span.spanId());
+		}
+		this.operations.accept(operation.build());
 	}
 
 	@Override
