@@ -24,9 +24,9 @@ import dev.agentobs.api.AgentObservations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/agentdashboard} in a reactive application (Spring WebFlux on Tomcat, what
- * this module's test class path has), at a path of its own: the page links its style sheet and
- * script relative to wherever the endpoint is mapped.
+ * {@code /actuator/agentdashboard} in a reactive application (Spring WebFlux, on either
+ * generation), at a path of its own: the page links its style sheet and script relative to
+ * wherever the endpoint is mapped.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
