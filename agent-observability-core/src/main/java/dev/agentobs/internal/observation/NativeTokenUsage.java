@@ -18,20 +18,32 @@ import org.jspecify.annotations.Nullable;
  * {@code cache_read_input_tokens} / {@code cache_creation_input_tokens}. Accessors are looked up
  * once per class; a value that is missing, negative or not a number counts 0.
  *
+ * <p>
+ * OpenAI counts cache reads within its input tokens; Anthropic counts them, and cache writes,
+ * apart: its {@code input_tokens} are the tokens neither read from nor written to the cache, and
+ * the frameworks pass that count on as the input tokens. {@link #cacheOutsideInput()} says which
+ * way a usage object counts, so that a bridge can report the input tokens the conventions ask
+ * for, cache tokens included ({@link #inputTokens(long, long, long)}).
+ *
  * @param cacheRead input tokens read from the prompt cache
  * @param cacheWrite input tokens written to the prompt cache
  * @param reasoning output tokens spent reasoning
+ * @param cacheOutsideInput whether the provider counts cache tokens apart from its input tokens,
+ * as Anthropic does
  * @since 0.1.0
  */
-public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning) {
+public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning, boolean cacheOutsideInput) {
 
 	/** Nothing counted. */
-	public static final NativeTokenUsage NONE = new NativeTokenUsage(0, 0, 0);
+	public static final NativeTokenUsage NONE = new NativeTokenUsage(0, 0, 0, false);
+
+	// The accessor only usage objects shaped as Anthropic's have: their input tokens leave the cache out
+	private static final String ANTHROPIC_CACHE_WRITE = "cacheCreationInputTokens";
 
 	private static final String[] CACHE_READ = { "cacheReadInputTokens", "promptTokensDetails.cachedTokens",
 			"inputTokensDetails.cachedTokens" };
 
-	private static final String[] CACHE_WRITE = { "cacheCreationInputTokens" };
+	private static final String[] CACHE_WRITE = { ANTHROPIC_CACHE_WRITE };
 
 	private static final String[] REASONING = { "completionTokenDetails.reasoningTokens",
 			"completionTokensDetails.reasoningTokens", "outputTokensDetails.reasoningTokens", "reasoningTokens" };
@@ -56,7 +68,28 @@ public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning) 
 		long cacheWrite = first(usage, CACHE_WRITE);
 		long reasoning = first(usage, REASONING);
 		return (cacheRead == 0 && cacheWrite == 0 && reasoning == 0) ? NONE
-				: new NativeTokenUsage(cacheRead, cacheWrite, reasoning);
+				: new NativeTokenUsage(cacheRead, cacheWrite, reasoning, hasAccessor(usage, ANTHROPIC_CACHE_WRITE));
+	}
+
+	/**
+	 * The input tokens of a call as the GenAI conventions count them, cache reads and writes
+	 * included, from the count a framework reported.
+	 * @param reported the input tokens the framework reported
+	 * @param cacheRead the cache reads counted for the call
+	 * @param cacheWrite the cache writes counted for the call
+	 * @return {@code reported}, plus the cache tokens when this usage counts them apart
+	 */
+	public long inputTokens(long reported, long cacheRead, long cacheWrite) {
+		return this.cacheOutsideInput ? reported + cacheRead + cacheWrite : reported;
+	}
+
+	private static boolean hasAccessor(Object usage, String name) {
+		for (Method method : accessors.get(usage.getClass())) {
+			if (method.getName().equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static long first(Object usage, String[] paths) {

@@ -16,22 +16,32 @@ class NativeTokenUsageTests {
 	void openAiUsageOfSpringAiGivesCachedAndReasoningTokens() {
 		OpenAiApiUsage usage = new OpenAiApiUsage(30, 1200, 1230, new PromptTokensDetails(0, 1024),
 				new CompletionTokenDetails(18, 0));
-		assertThat(NativeTokenUsage.of(usage)).isEqualTo(new NativeTokenUsage(1024, 0, 18));
+		assertThat(NativeTokenUsage.of(usage)).isEqualTo(new NativeTokenUsage(1024, 0, 18, false));
 	}
 
 	@Test
 	void openAiJavaSdkUsageWithOptionalsGivesCachedAndReasoningTokens() {
 		SdkUsage usage = new SdkUsage(Optional.of(new SdkPromptDetails(Optional.of(512L))),
 				Optional.of(new SdkCompletionDetails(Optional.of(64L))));
-		assertThat(NativeTokenUsage.of(usage)).isEqualTo(new NativeTokenUsage(512, 0, 64));
+		assertThat(NativeTokenUsage.of(usage)).isEqualTo(new NativeTokenUsage(512, 0, 64, false));
 		assertThat(NativeTokenUsage.of(new SdkUsage(Optional.empty(), Optional.empty())))
 			.isSameAs(NativeTokenUsage.NONE);
 	}
 
 	@Test
 	void anthropicUsageGivesCacheReadsAndWrites() {
-		assertThat(NativeTokenUsage.of(new AnthropicUsage(20, 100, 2048, 4096)))
-			.isEqualTo(new NativeTokenUsage(4096, 2048, 0));
+		NativeTokenUsage usage = NativeTokenUsage.of(new AnthropicUsage(20, 100, 2048, 4096));
+		assertThat(usage).isEqualTo(new NativeTokenUsage(4096, 2048, 0, true));
+		// Anthropic's input tokens leave the cache out: the conventions' input count adds it
+		assertThat(usage.inputTokens(20, 4096, 2048)).isEqualTo(20 + 4096 + 2048);
+	}
+
+	@Test
+	void openAiUsageCountsCacheReadsWithinItsInputTokens() {
+		NativeTokenUsage usage = NativeTokenUsage.of(new OpenAiApiUsage(7, 1500, 1507,
+				new PromptTokensDetails(0, 1024), new CompletionTokenDetails(0, 0)));
+		assertThat(usage.cacheOutsideInput()).isFalse();
+		assertThat(usage.inputTokens(1500, 1024, 0)).isEqualTo(1500);
 	}
 
 	@Test

@@ -75,10 +75,11 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 		}
 		TokenUsage usage = response.tokenUsage();
 		if (usage != null) {
-			context.setInputTokens(count(usage.inputTokenCount()));
-			context.setOutputTokens(count(usage.outputTokenCount()));
 			// OpenAI's and Anthropic's token usage subclasses count the kinds within input and output
 			NativeTokenUsage kinds = NativeTokenUsage.of(usage);
+			// Anthropic's input token count leaves the cache out
+			context.setInputTokens(kinds.inputTokens(count(usage.inputTokenCount()), kinds.cacheRead(), kinds.cacheWrite()));
+			context.setOutputTokens(count(usage.outputTokenCount()));
 			if (kinds != NativeTokenUsage.NONE) {
 				context.setCachedInputTokens(kinds.cacheRead());
 				context.setCacheWriteTokens(kinds.cacheWrite());

@@ -63,15 +63,17 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 			.responseModel(responseModel);
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
 		if (usage != null) {
-			SpringAiModelToolLoop.tokens(context, call, count(usage.getPromptTokens()),
-					count(usage.getCompletionTokens()));
 			// The provider's own usage counts what Spring AI does not map (reasoning; cache tokens on 1.1)
 			NativeTokenUsage kinds = NativeTokenUsage.of(usage.getNativeUsage());
 			long cacheRead = HAS_CACHE_TOKENS ? count(usage.getCacheReadInputTokens()) : 0;
 			long cacheWrite = HAS_CACHE_TOKENS ? count(usage.getCacheWriteInputTokens()) : 0;
-			call.cacheReadTokens(valid((cacheRead > 0) ? cacheRead : kinds.cacheRead()))
-				.cacheWriteTokens(valid((cacheWrite > 0) ? cacheWrite : kinds.cacheWrite()))
-				.reasoningTokens(valid(kinds.reasoning()));
+			cacheRead = valid((cacheRead > 0) ? cacheRead : kinds.cacheRead());
+			cacheWrite = valid((cacheWrite > 0) ? cacheWrite : kinds.cacheWrite());
+			// Spring AI passes Anthropic's input tokens on as its prompt tokens: the cache is not in them
+			SpringAiModelToolLoop.tokens(context, call,
+					kinds.inputTokens(count(usage.getPromptTokens()), cacheRead, cacheWrite),
+					count(usage.getCompletionTokens()));
+			call.cacheReadTokens(cacheRead).cacheWriteTokens(cacheWrite).reasoningTokens(valid(kinds.reasoning()));
 		}
 		return call;
 	}
