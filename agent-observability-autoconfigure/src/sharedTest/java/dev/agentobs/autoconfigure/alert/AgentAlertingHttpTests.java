@@ -56,8 +56,8 @@ import static org.awaitility.Awaitility.await;
 				"monitoring.alerts.email.username=alerts@example.org",
 				"monitoring.alerts.email.password=" + AgentAlertingHttpTests.PASSWORD,
 				"monitoring.alerts.email.recipients=oncall@example.org", "spring.application.name=alerting-test",
-				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused",
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused",
 				// Spring Boot 3.5's tests leave metrics export (the Prometheus endpoint) off unless told
 				"spring.test.observability.auto-configure=true" })
 class AgentAlertingHttpTests {

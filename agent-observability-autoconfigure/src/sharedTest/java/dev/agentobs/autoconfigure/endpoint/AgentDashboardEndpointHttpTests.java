@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=agentdashboard", "monitoring.logging.events=false",
 				"monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00",
-				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused" })
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 @DirtiesContext
 class AgentDashboardEndpointHttpTests {
 

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.main.web-application-type=reactive",
 				"management.endpoints.web.exposure.include=agentdashboard",
 				"management.endpoints.web.path-mapping.agentdashboard=ui/agents", "monitoring.logging.events=false",
-				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused" })
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 @DirtiesContext
 class AgentDashboardReactiveHttpTests {
 

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=health,agents",
 				"management.endpoint.health.show-details=always", "monitoring.logging.events=false",
 				"monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00",
-				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused" })
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 class AgentsEndpointHttpTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();

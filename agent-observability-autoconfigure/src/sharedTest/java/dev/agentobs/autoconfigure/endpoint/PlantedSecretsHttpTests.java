@@ -72,8 +72,8 @@ import static org.awaitility.Awaitility.await;
 				"SPRING_APPLICATION_JSON={\"monitoring\":{\"alerts\":{\"email\":{\"password\":\""
 						+ PlantedSecretsHttpTests.JSON_PASSWORD + "\"}}}}",
 				"spring.application.name=planted-secrets",
-				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused",
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused",
 				// Spring Boot 3.5's tests leave metrics export (the Prometheus endpoint) off unless told
 				"spring.test.observability.auto-configure=true" })
 @ExtendWith(OutputCaptureExtension.class)

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoint.health.show-details=always",
 				"management.endpoint.health.probes.enabled=true", "monitoring.logging.events=false",
-				// Spring AI's OpenAI client is on the test class path for the bridge tests
-				"spring.ai.openai.api-key=unused" })
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 class AgentsHealthHttpTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();
