@@ -120,10 +120,10 @@ public final class PrometheusRuleGenerator {
 		String costValue = "{{ $labels.job }} cost over the last 24h ${{ $value | printf \"%.2f\" }}";
 		String tokens = "sum by (" + SERVICE + ") (increase(gen_ai_client_token_usage_tokens_sum" + DAY + "))";
 		String tokensValue = "{{ $labels.job }} tokens over the last 24h {{ $value | humanize }}";
-		List<Object> budgets = List.of(budget(AlertRule.DAILY_COST, thresholds, cost, costValue),
-				budget(AlertRule.DAILY_COST_WARNING, thresholds, cost, costValue),
-				budget(AlertRule.DAILY_TOKENS, thresholds, tokens, tokensValue),
-				budget(AlertRule.DAILY_TOKENS_WARNING, thresholds, tokens, tokensValue));
+		List<Object> budgets = List.of(budget(AlertRule.DAILY_COST, null, thresholds, cost, costValue),
+				budget(AlertRule.DAILY_COST_WARNING, AlertRule.DAILY_COST, thresholds, cost, costValue),
+				budget(AlertRule.DAILY_TOKENS, null, thresholds, tokens, tokensValue),
+				budget(AlertRule.DAILY_TOKENS_WARNING, AlertRule.DAILY_TOKENS, thresholds, tokens, tokensValue));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("name", this.name);
 		metadata.put("labels", Map.of("app.kubernetes.io/part-of", "agent-observability"));
@@ -138,15 +138,18 @@ public final class PrometheusRuleGenerator {
 		return yaml().dump(resource);
 	}
 
-	/** A budget rule; an early warning's summary also names the budget it is a share of. */
-	private Map<String, Object> budget(AlertRule rule, AlertThresholds thresholds, String spent, String value) {
+	/**
+	 * A budget rule, or the early warning of the budget {@code warned}, whose summary also
+	 * names the budget it is a share of.
+	 */
+	private Map<String, Object> budget(AlertRule rule, @Nullable AlertRule warned, AlertThresholds thresholds,
+			String spent, String value) {
 		double threshold = thresholds.of(rule);
 		String summary = value + " " + rule.comparison() + " " + rule.format(threshold);
-		if (rule == AlertRule.DAILY_COST_WARNING || rule == AlertRule.DAILY_TOKENS_WARNING) {
-			AlertRule budget = (rule == AlertRule.DAILY_COST_WARNING) ? AlertRule.DAILY_COST : AlertRule.DAILY_TOKENS;
+		if (warned != null) {
 			// The share as a percentage, written as the error rate is
 			summary += " (" + AlertRule.HIGH_ERROR_RATE.format(thresholds.budgetWarning()) + " of "
-					+ budget.format(thresholds.of(budget)) + ")";
+					+ warned.format(thresholds.of(warned)) + ")";
 		}
 		return rule(rule, thresholds, spent + " " + rule.comparison() + " " + number(threshold), summary);
 	}
