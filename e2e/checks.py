@@ -17,6 +17,8 @@ PyYAML are used.
   query PROMETHEUS QUERY        the query runs and answers at least one number
   target-up PROMETHEUS JOB      the job's targets are all up
   alert-firing PROMETHEUS NAME  Prometheus fires the alert
+  alert-inactive PROMETHEUS NAME
+                                Prometheus neither fires the alert nor has it pending
   delivered FILE NAME [STATUS]  the webhook received the alert with that status (firing unless
                                 given) in Alertmanager's payload, from Alertmanager or the app
   statsd FILE                   the StatsD lines in FILE have the starter's timers and token
@@ -389,7 +391,18 @@ def alert_firing(prometheus, name):
         states = ", ".join(a["state"] for a in alerts) or "not active"
         raise CheckFailed(f"{name} is {states}")
     labels = firing[0]["labels"]
-    return f"{name} firing for {labels.get('gen_ai_agent_name', '')} (value {float(firing[0]['value']):.3g})"
+    subject = labels.get("gen_ai_agent_name") or " ".join(
+        f"{key}={labels[key]}" for key in ("job", "instance") if key in labels)
+    return (f"{name} firing for {subject}, severity {labels.get('severity')} "
+            f"(value {float(firing[0]['value']):.3g})")
+
+
+def alert_inactive(prometheus, name):
+    active = [a["state"] for a in api(prometheus, "/api/v1/alerts")["alerts"]
+              if a["labels"].get("alertname") == name]
+    if active:
+        raise CheckFailed(f"{name} is {', '.join(active)}")
+    return f"{name} is not active"
 
 
 def delivered(received, name, status="firing"):
@@ -507,6 +520,7 @@ COMMANDS = {
     "query": query,
     "target-up": target_up,
     "alert-firing": alert_firing,
+    "alert-inactive": alert_inactive,
     "delivered": delivered,
     "statsd": statsd,
     "rule-expr": rule_expr,

@@ -9,7 +9,8 @@
 # Everything listens on 127.0.0.1, on free ports, and is stopped on exit.
 #
 # The app also sends its metrics to a StatsD agent (a UDP socket on loopback), and is restarted
-# once to show that the budget rules count the spend of both lifetimes.
+# once to show that the budget rules count the spend of both lifetimes; while it is stopped,
+# Prometheus must fire the service-down rule.
 #
 # Runs from anywhere; needs Java 17, python3 and Debian's prometheus and prometheus-alertmanager
 # (installed when missing, as root or through sudo). E2E_KEEP=1 keeps the work directory.
@@ -17,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 E2E=e2e
-PENDING_FOR=5s            # the rules' `for`, shortened from 2m so that alerts fire in the test
+PENDING_FOR=5s            # the rules' `for`, shortened from 2m (1m for AgentServiceDown) so that alerts fire in the test
 # Time limits, at most 5 minutes in all: usually the whole test takes about 70 seconds
 STARTUP_SECONDS=90        # the sample app and the Spring Boot 3.5 application answering (the sample again after its restart), side by side on a busy 2-core machine
 READY_SECONDS=15          # Prometheus and Alertmanager ready
@@ -212,7 +213,8 @@ done
 # Most model calls fail, so that the error-rate alert fires at once; model prices, so that the
 # cost series exist; the endpoints the test reads, whatever the sample exposes by default; StatsD
 # export (Datadog's flavor, Spring Boot's default) beside Prometheus, polled every second; the
-# app's own alerts, judged every 2s, to a webhook of their own in Alertmanager's format.
+# app's own alerts, judged every 2s, to a webhook of their own in Alertmanager's format; the
+# service-down rule of its PrometheusRule watching the job Prometheus scrapes it as.
 # Micrometer puts trace exemplars on histograms' _count lines too, which Prometheus before 2.43
 # (Debian 12 ships 2.42) rejects by dropping the whole scrape: keep them on buckets only.
 APP_ARGS=(--server.address=127.0.0.1 --server.port="$APP_PORT"
@@ -220,7 +222,8 @@ APP_ARGS=(--server.address=127.0.0.1 --server.port="$APP_PORT"
   --monitoring.cost.models.gpt-4o.input=2.5 --monitoring.cost.models.gpt-4o.output=10
   --monitoring.cost.models.gpt-4o-mini.input=0.15 --monitoring.cost.models.gpt-4o-mini.output=0.6
   --management.endpoints.web.exposure.include=health,prometheus,agents,agentalerts
-  --monitoring.alerts.evaluation-interval=2s '--monitoring.alerts.webhooks[0].name=e2e'
+  --monitoring.alerts.evaluation-interval=2s --monitoring.alerts.scrape-job=agent-sample
+  '--monitoring.alerts.webhooks[0].name=e2e'
   "--monitoring.alerts.webhooks[0].url=http://127.0.0.1:$APP_WEBHOOK_PORT/agents"
   '--monitoring.alerts.webhooks[0].format=alertmanager'
   '--management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false'
@@ -448,11 +451,19 @@ check "the sample's firing HighAgentErrorRate reaches its webhook resolved as it
   python3 $E2E/checks.py delivered "$APP_RECEIVED" HighAgentErrorRate resolved
 restart_by=$((SECONDS + STARTUP_SECONDS))
 poll $restart_by "Prometheus finds the stopped sample app down" python3 $E2E/checks.py target-down "$PROMETHEUS" agent-sample
+# up == 0 for the rule's `for` (5s here, 1m as generated) and Prometheus' 1s evaluation
+down_by=$((SECONDS + 30))
+poll $down_by "Prometheus fires AgentServiceDown for the stopped sample app" \
+  python3 $E2E/checks.py alert-firing "$PROMETHEUS" AgentServiceDown
+poll $down_by "Alertmanager delivers AgentServiceDown to the webhook" \
+  python3 $E2E/checks.py delivered "$RECEIVED" AgentServiceDown
 FIRST_SPEND=$(python3 $E2E/checks.py value "$PROMETHEUS" "$COST_SPEND") || die "no spend of the first lifetime -- $FIRST_SPEND"
 say "the first lifetime spent \$$FIRST_SPEND by $COST_SPEND"
 start app-restarted java -XX:TieredStopAtLevel=1 -Xmx512m -jar "$JAR" "${APP_ARGS[@]}"
 APP_PID=${PIDS[-1]}
 poll $restart_by "Prometheus scrapes the restarted sample app" python3 $E2E/checks.py target-up "$PROMETHEUS" agent-sample
+poll $restart_by "AgentServiceDown ends once the sample app is scraped again" \
+  python3 $E2E/checks.py alert-inactive "$PROMETHEUS" AgentServiceDown
 poll $restart_by "AgentDailyCostBudget's expression counts the spend of both lifetimes" \
   python3 $E2E/checks.py lifetimes "$PROMETHEUS" "$COST_SPEND" 'sum(gen_ai_client_cost_usd_total{job="agent-sample"})' "$FIRST_SPEND"
 check "/actuator/agents counts today from the restart (the first lifetime from $FIRST_SINCE)" \

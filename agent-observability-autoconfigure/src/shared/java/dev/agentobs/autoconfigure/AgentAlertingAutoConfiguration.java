@@ -50,6 +50,7 @@ import dev.agentobs.internal.alert.MeterNotificationOutcomeRecorder;
 import dev.agentobs.internal.alert.NotificationOutcomeRecorder;
 import dev.agentobs.internal.alert.NotificationQueue;
 import dev.agentobs.internal.alert.PrometheusRuleGenerator;
+import dev.agentobs.internal.alert.RunbookLinks;
 import dev.agentobs.internal.alert.WebhookNotifier;
 import dev.agentobs.internal.support.RedactedUrl;
 import dev.agentobs.stats.AgentStatistics;
@@ -93,9 +94,15 @@ public final class AgentAlertingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PrometheusRuleGenerator agentPrometheusRuleGenerator(MonitoringProperties properties,
-			AgentHealthProperties health) {
+			AgentHealthProperties health, AgentAlertsProperties alerts, Environment environment) {
+		String job = alerts.getScrapeJob();
 		return new PrometheusRuleGenerator("agent-observability", properties.getWindow(), health.getMinRequests(),
-				RULE_PENDING_FOR);
+				RULE_PENDING_FOR, (job != null) ? job : applicationName(environment), alerts.runbooks());
+	}
+
+	// The service's name in webhook payloads, e-mails and the service-down rule's job
+	private static String applicationName(Environment environment) {
+		return environment.getProperty("spring.application.name", "application");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -124,7 +131,7 @@ public final class AgentAlertingAutoConfiguration {
 				ObjectProvider<NotificationOutcomeRecorder> recorder, ObjectProvider<Clock> clock,
 				ObjectProvider<JsonEncoder> json, Environment environment) {
 			NotificationOutcomeRecorder outcomes = recorder.getIfAvailable(() -> NotificationOutcomeRecorder.NONE);
-			String service = environment.getProperty("spring.application.name", "application");
+			String service = applicationName(environment);
 			Duration retryFor = alerts.getRepeatInterval();
 			List<NotificationQueue> shared = new ArrayList<>();
 			Map<String, Integer> channels = new HashMap<>();
@@ -137,11 +144,12 @@ public final class AgentAlertingAutoConfiguration {
 			});
 			List<AlertAudience> ownThresholds = new ArrayList<>();
 			List<WebhookProperties> webhooks = alerts.getWebhooks();
+			RunbookLinks runbooks = alerts.runbooks();
 			for (int i = 0; i < webhooks.size(); i++) {
 				WebhookProperties webhook = webhooks.get(i);
 				String name = webhook.receiverName(i);
-				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service, json), name,
-						alerts.getQueueCapacity(), webhook.getBackoff(), retryFor, outcomes);
+				NotificationQueue queue = new NotificationQueue(webhookNotifier(webhook, i, service, runbooks, json),
+						name, alerts.getQueueCapacity(), webhook.getBackoff(), retryFor, outcomes);
 				if (webhook.getThreshold().isAnySet()) {
 					ownThresholds.add(new AlertAudience(name, alerts.thresholds(webhook.getThreshold()), List.of(queue)));
 				}
@@ -164,7 +172,7 @@ public final class AgentAlertingAutoConfiguration {
 		}
 
 		private static WebhookNotifier webhookNotifier(WebhookProperties webhook, int index, String service,
-				ObjectProvider<JsonEncoder> json) {
+				RunbookLinks runbooks, ObjectProvider<JsonEncoder> json) {
 			URI url = webhook.getUrl();
 			// Checked at binding: every webhook has an http or https URL
 			Assert.state(url != null, "a webhook without a URL was bound");
@@ -175,7 +183,8 @@ public final class AgentAlertingAutoConfiguration {
 						"Webhook bodies are JSON written by Jackson: add spring-boot-starter-json");
 			}
 			return new WebhookNotifier(url, webhook.getFormat(), encoder, webhook.getEvents(), webhook.signer(),
-					webhook.getTimeout(), webhook.getMaxAttempts(), webhook.getBackoff(), webhook.getHeaders(), service);
+					webhook.getTimeout(), webhook.getMaxAttempts(), webhook.getBackoff(), webhook.getHeaders(), service,
+					runbooks);
 		}
 
 	}
@@ -251,9 +260,9 @@ public final class AgentAlertingAutoConfiguration {
 			String from = email.sender();
 			// Checked at binding: active e-mail alerts have a sender
 			Assert.state(from != null, "e-mail alerts without a sender were bound");
-			return new EmailNotifier(sender, from, email.getRecipients(),
-					environment.getProperty("spring.application.name", "application"),
-					(host != null && !host.isBlank()) ? host + ":" + email.getSmtpPort() : "the application's mail sender");
+			return new EmailNotifier(sender, from, email.getRecipients(), applicationName(environment),
+					(host != null && !host.isBlank()) ? host + ":" + email.getSmtpPort() : "the application's mail sender",
+					alerts.runbooks());
 		}
 
 		private static JavaMailSender mailSender(EmailAlertsProperties email) {

@@ -1,6 +1,7 @@
 package dev.agentobs.autoconfigure;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.springframework.validation.Validator;
 
 import dev.agentobs.internal.alert.AlertThresholds;
 import dev.agentobs.internal.alert.NotificationQueue;
+import dev.agentobs.internal.alert.RunbookLinks;
 
 /**
  * Alerts judged in this process from the rolling statistics, sent to webhooks and e-mail,
@@ -64,6 +66,21 @@ public class AgentAlertsProperties implements Validator {
 	 * (30s by default).
 	 */
 	private Duration shutdownGracePeriod = Duration.ofSeconds(5);
+
+	/**
+	 * The Prometheus job that scrapes this service, whose up series the generated
+	 * AgentServiceDown rule watches (the Kubernetes Service's name under a ServiceMonitor).
+	 * spring.application.name when not set.
+	 */
+	private @Nullable String scrapeJob;
+
+	/**
+	 * The base URL of the alerts' runbooks: each rule's runbook is the base followed by its
+	 * name in lower case, as a path or, after a base ending in #, as an anchor. Set, it adds
+	 * a runbook_url annotation to the generated rules and the runbook to webhook payloads
+	 * and e-mails. None when not set.
+	 */
+	private @Nullable URI runbookBaseUrl;
 
 	private final Thresholds thresholds = new Thresholds();
 
@@ -124,6 +141,30 @@ public class AgentAlertsProperties implements Validator {
 		this.shutdownGracePeriod = shutdownGracePeriod;
 	}
 
+	public @Nullable String getScrapeJob() {
+		return this.scrapeJob;
+	}
+
+	public void setScrapeJob(@Nullable String scrapeJob) {
+		this.scrapeJob = scrapeJob;
+	}
+
+	public @Nullable URI getRunbookBaseUrl() {
+		return this.runbookBaseUrl;
+	}
+
+	public void setRunbookBaseUrl(@Nullable URI runbookBaseUrl) {
+		this.runbookBaseUrl = runbookBaseUrl;
+	}
+
+	/**
+	 * The runbooks of the alerts, below the base URL when one is set.
+	 * @return the runbook links
+	 */
+	RunbookLinks runbooks() {
+		return (this.runbookBaseUrl != null) ? new RunbookLinks(this.runbookBaseUrl) : RunbookLinks.NONE;
+	}
+
 	public int getQueueCapacity() {
 		return this.queueCapacity;
 	}
@@ -162,14 +203,22 @@ public class AgentAlertsProperties implements Validator {
 			PropertyErrors.check(errors, "queue-capacity",
 					() -> NotificationQueue.checkCapacity("queue-capacity", alerts.queueCapacity));
 			checkReceiverNames(errors, alerts.webhooks);
+			if (alerts.scrapeJob != null) {
+				PropertyErrors.check(errors, !alerts.scrapeJob.isBlank(), "scrape-job", alerts.scrapeJob,
+						"the name of the Prometheus job that scrapes the service, such as research-assistant");
+			}
+			URI runbooks = alerts.runbookBaseUrl;
+			if (runbooks != null) {
+				PropertyErrors.check(errors, "runbook-base-url", () -> RunbookLinks.check("runbook-base-url", runbooks));
+			}
 		}
 		else if (target instanceof Thresholds thresholds) {
 			checkThresholds(errors, thresholds.errorRate, thresholds.responseTime, thresholds.failureCount,
-					thresholds.dailyCost, thresholds.dailyTokens);
+					thresholds.dailyCost, thresholds.dailyTokens, thresholds.budgetWarning);
 		}
 		else if (target instanceof WebhookProperties.ThresholdOverrides overrides) {
 			checkThresholds(errors, overrides.getErrorRate(), overrides.getResponseTime(), overrides.getFailureCount(),
-					overrides.getDailyCost(), overrides.getDailyTokens());
+					overrides.getDailyCost(), overrides.getDailyTokens(), overrides.getBudgetWarning());
 		}
 		else if (target instanceof WebhookProperties webhook) {
 			webhook.validate(errors);
@@ -189,7 +238,8 @@ public class AgentAlertsProperties implements Validator {
 		Thresholds own = this.thresholds;
 		return new AlertThresholds(pick(overrides.getErrorRate(), own.errorRate),
 				pick(overrides.getResponseTime(), own.responseTime), pick(overrides.getFailureCount(), own.failureCount),
-				pick(overrides.getDailyCost(), own.dailyCost), pick(overrides.getDailyTokens(), own.dailyTokens));
+				pick(overrides.getDailyCost(), own.dailyCost), pick(overrides.getDailyTokens(), own.dailyTokens),
+				pick(overrides.getBudgetWarning(), own.budgetWarning));
 	}
 
 	private static <T> T pick(@Nullable T own, T fallback) {
@@ -198,10 +248,11 @@ public class AgentAlertsProperties implements Validator {
 
 	// One set of rules for the application's thresholds and a webhook's own ones
 	private static void checkThresholds(Errors errors, @Nullable Double errorRate, @Nullable Duration responseTime,
-			@Nullable Long failureCount, @Nullable Double dailyCost, @Nullable Long dailyTokens) {
+			@Nullable Long failureCount, @Nullable Double dailyCost, @Nullable Long dailyTokens,
+			@Nullable Double budgetWarning) {
 		if (errorRate != null) {
 			PropertyErrors.check(errors, errorRate >= 0 && errorRate <= 1, "error-rate", errorRate,
-					"a fraction between 0 and 1, " + fractionHint(errorRate));
+					"a fraction between 0 and 1, " + fractionHint(errorRate, "0.10 for 10%"));
 		}
 		if (responseTime != null) {
 			checkPositive(errors, "response-time", responseTime, "5s or 5000 (milliseconds)");
@@ -216,6 +267,10 @@ public class AgentAlertsProperties implements Validator {
 		if (dailyTokens != null) {
 			PropertyErrors.check(errors, dailyTokens >= 0, "daily-tokens", dailyTokens,
 					"0 or more tokens, such as 2000000");
+		}
+		if (budgetWarning != null) {
+			PropertyErrors.check(errors, budgetWarning > 0 && budgetWarning <= 1, "budget-warning", budgetWarning,
+					"a fraction above 0 and up to 1, " + fractionHint(budgetWarning, "0.8 for 80%"));
 		}
 	}
 
@@ -241,12 +296,12 @@ public class AgentAlertsProperties implements Validator {
 	}
 
 	// A value above 1 and up to 100 was most likely meant as a percentage
-	private static String fractionHint(double errorRate) {
-		if (errorRate > 1 && errorRate <= 100) {
-			BigDecimal percent = BigDecimal.valueOf(errorRate).stripTrailingZeros();
+	private static String fractionHint(double fraction, String example) {
+		if (fraction > 1 && fraction <= 100) {
+			BigDecimal percent = BigDecimal.valueOf(fraction).stripTrailingZeros();
 			return "for " + percent.toPlainString() + "% write " + percent.movePointLeft(2).toPlainString();
 		}
-		return "such as 0.10 for 10%";
+		return "such as " + example;
 	}
 
 	/**
@@ -273,14 +328,21 @@ public class AgentAlertsProperties implements Validator {
 		private long failureCount = 10;
 
 		/**
-		 * Model cost today, in USD, above which AgentDailyCostBudget fires (warning).
+		 * Model cost today, in USD, above which AgentDailyCostBudget fires (critical).
 		 */
 		private double dailyCost = 10.00;
 
 		/**
-		 * Model tokens today above which AgentDailyTokenBudget fires (warning).
+		 * Model tokens today above which AgentDailyTokenBudget fires (critical).
 		 */
 		private long dailyTokens = 2_000_000;
+
+		/**
+		 * The share of each daily budget, above 0 and up to 1, at which its early warning
+		 * fires (warning): AgentDailyCostBudgetNearlySpent at this share of daily-cost,
+		 * AgentDailyTokenBudgetNearlySpent of daily-tokens.
+		 */
+		private double budgetWarning = 0.8;
 
 		public double getErrorRate() {
 			return this.errorRate;
@@ -322,9 +384,17 @@ public class AgentAlertsProperties implements Validator {
 			this.dailyTokens = dailyTokens;
 		}
 
+		public double getBudgetWarning() {
+			return this.budgetWarning;
+		}
+
+		public void setBudgetWarning(double budgetWarning) {
+			this.budgetWarning = budgetWarning;
+		}
+
 		AlertThresholds toAlertThresholds() {
 			return new AlertThresholds(this.errorRate, this.responseTime, this.failureCount, this.dailyCost,
-					this.dailyTokens);
+					this.dailyTokens, this.budgetWarning);
 		}
 
 	}

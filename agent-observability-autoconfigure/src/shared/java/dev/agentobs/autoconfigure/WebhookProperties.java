@@ -234,6 +234,13 @@ public class WebhookProperties {
 		 */
 		private @Nullable Long dailyTokens;
 
+		/**
+		 * The share of each daily budget, above 0 and up to 1, at which its early warning
+		 * (AgentDailyCostBudgetNearlySpent, AgentDailyTokenBudgetNearlySpent) fires for this
+		 * webhook. The application's share when not set.
+		 */
+		private @Nullable Double budgetWarning;
+
 		public @Nullable Double getErrorRate() {
 			return this.errorRate;
 		}
@@ -274,13 +281,21 @@ public class WebhookProperties {
 			this.dailyTokens = dailyTokens;
 		}
 
+		public @Nullable Double getBudgetWarning() {
+			return this.budgetWarning;
+		}
+
+		public void setBudgetWarning(@Nullable Double budgetWarning) {
+			this.budgetWarning = budgetWarning;
+		}
+
 		/**
 		 * Whether any threshold is set, so that the webhook is judged apart.
 		 * @return whether any is set
 		 */
 		boolean isAnySet() {
 			return this.errorRate != null || this.responseTime != null || this.failureCount != null
-					|| this.dailyCost != null || this.dailyTokens != null;
+					|| this.dailyCost != null || this.dailyTokens != null || this.budgetWarning != null;
 		}
 
 	}

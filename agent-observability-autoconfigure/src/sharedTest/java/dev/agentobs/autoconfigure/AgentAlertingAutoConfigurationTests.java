@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import dev.agentobs.alert.AlertCategory;
+import dev.agentobs.alert.AlertRule;
 import dev.agentobs.internal.alert.AlertEvaluator;
 import dev.agentobs.internal.alert.AlertThresholds;
 import dev.agentobs.internal.alert.EmailNotifier;
@@ -45,7 +47,7 @@ class AgentAlertingAutoConfigurationTests {
 				.hasSingleBean(MonitoringSecretsSanitizer.class)
 				.doesNotHaveBean(EmailNotifier.class);
 			assertThat(context.getBean(AlertThresholds.class))
-				.isEqualTo(new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.00, 2_000_000));
+				.isEqualTo(new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.00, 2_000_000, 0.8));
 		});
 	}
 
@@ -71,6 +73,78 @@ class AgentAlertingAutoConfigurationTests {
 			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
 				.contains("Property: monitoring.alerts.thresholds.error-rate", "Value: \"10.0\"",
 						"Reason: error-rate must be a fraction between 0 and 1, for 10% write 0.1, was 10.0"));
+	}
+
+	@Test
+	void budgetWarningBindsAsTheShareOfBothBudgets() {
+		this.contextRunner
+			.withPropertyValues("monitoring.alerts.thresholds.budget-warning=0.9",
+					"monitoring.alerts.thresholds.daily-cost=20", "monitoring.alerts.thresholds.daily-tokens=1000")
+			.run((context) -> {
+				AlertThresholds thresholds = context.getBean(AlertThresholds.class);
+				assertThat(thresholds.of(AlertRule.DAILY_COST_WARNING)).isEqualTo(18.0);
+				assertThat(thresholds.of(AlertRule.DAILY_TOKENS_WARNING)).isEqualTo(900.0);
+				assertThat(context.getBean(PrometheusRuleGenerator.class).generate(thresholds))
+					.contains("(increase(gen_ai_client_cost_usd_total[24h])) >= 18\n")
+					.contains("(increase(gen_ai_client_token_usage_tokens_sum[24h])) >= 900\n");
+			});
+	}
+
+	@Test
+	void budgetWarningGivenAsPercentFailsNamingTheKeyAndTheFix() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.thresholds.budget-warning=80")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.thresholds.budget-warning", "Value: \"80.0\"",
+						"Reason: budget-warning must be a fraction above 0 and up to 1, for 80% write 0.8, was 80.0"));
+	}
+
+	@Test
+	void budgetWarningOfZeroFails() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.webhooks[0].url=https://hooks.example.org/a",
+				"monitoring.alerts.webhooks[0].threshold.budget-warning=0")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.webhooks[0].threshold.budget-warning",
+						"Reason: budget-warning must be a fraction above 0 and up to 1, such as 0.8 for 80%, was 0.0"));
+	}
+
+	@Test
+	void serviceDownWatchesTheScrapeJobOrElseTheApplicationsName() {
+		this.contextRunner.withPropertyValues("spring.application.name=research-assistant")
+			.run((context) -> assertThat(rules(context)).contains("up{job=\"research-assistant\"} == 0\n"));
+		this.contextRunner
+			.withPropertyValues("spring.application.name=research-assistant", "monitoring.alerts.scrape-job=agent-sample")
+			.run((context) -> assertThat(rules(context)).contains("up{job=\"agent-sample\"} == 0\n")
+				.contains("or absent(up{job=\"agent-sample\"})\n"));
+	}
+
+	@Test
+	void runbookBaseUrlLinksEveryGeneratedRule() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.runbook-base-url=https://runbooks.example.org/agents")
+			.run((context) -> assertThat(rules(context))
+				.contains("runbook_url: https://runbooks.example.org/agents/agentservicedown\n")
+				.contains("runbook_url: https://runbooks.example.org/agents/agentdailytokenbudgetnearlyspent\n"));
+		this.contextRunner.run((context) -> assertThat(rules(context)).doesNotContain("runbook_url"));
+	}
+
+	@Test
+	void runbookBaseUrlMustBeHttp() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.runbook-base-url=file:/srv/runbooks")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.runbook-base-url",
+						"Reason: runbook-base-url must be an http or https URL such as "
+								+ "https://runbooks.example.com/agents/, was file:/srv/runbooks"));
+	}
+
+	@Test
+	void scrapeJobMustNotBeBlank() {
+		this.contextRunner.withPropertyValues("monitoring.alerts.scrape-job= ")
+			.run((context) -> assertThat(FailureAnalyses.of(context.getStartupFailure()))
+				.contains("Property: monitoring.alerts.scrape-job", "Reason: scrape-job must be the name of the "
+						+ "Prometheus job that scrapes the service, such as research-assistant, was "));
+	}
+
+	private static String rules(AssertableApplicationContext context) {
+		return context.getBean(PrometheusRuleGenerator.class).generate(context.getBean(AlertThresholds.class));
 	}
 
 	@Test

@@ -6,8 +6,9 @@ import java.util.function.DoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The five alerting rules, each with its name, severity, category and unit. Thresholds come
- * from {@code monitoring.alerts.thresholds}.
+ * The alerting rules judged in the process (and written as Prometheus rules beside the
+ * service-down rule, which only Prometheus can judge), each with its name, severity, category
+ * and unit. Thresholds come from {@code monitoring.alerts.thresholds}.
  *
  * @since 0.1.0
  */
@@ -28,13 +29,26 @@ public enum AlertRule {
 			(count) -> Long.toString(Math.round(count))),
 
 	/** Today's model cost passed {@code daily-cost}. */
-	DAILY_COST("AgentDailyCostBudget", AlertSeverity.WARNING, AlertCategory.BUDGET,
-			"Today's model cost is above the daily budget.", (usd) -> String.format(Locale.ROOT, "$%.2f", usd)),
+	DAILY_COST("AgentDailyCostBudget", AlertSeverity.CRITICAL, AlertCategory.BUDGET,
+			"Today's model cost is above the daily budget.", AlertRule::usd),
 
 	/** Today's tokens passed {@code daily-tokens}. */
-	DAILY_TOKENS("AgentDailyTokenBudget", AlertSeverity.WARNING, AlertCategory.BUDGET,
-			"Today's model tokens are above the daily budget.",
-			(tokens) -> String.format(Locale.ROOT, "%,d", Math.round(tokens)));
+	DAILY_TOKENS("AgentDailyTokenBudget", AlertSeverity.CRITICAL, AlertCategory.BUDGET,
+			"Today's model tokens are above the daily budget.", AlertRule::tokens),
+
+	/**
+	 * Today's model cost reached {@code budget-warning} (a fraction, 0.8 by default) of
+	 * {@code daily-cost}.
+	 */
+	DAILY_COST_WARNING("AgentDailyCostBudgetNearlySpent", AlertSeverity.WARNING, AlertCategory.BUDGET,
+			"Today's model cost reached the early-warning share of the daily budget.", AlertRule::usd),
+
+	/**
+	 * Today's tokens reached {@code budget-warning} (a fraction, 0.8 by default) of
+	 * {@code daily-tokens}.
+	 */
+	DAILY_TOKENS_WARNING("AgentDailyTokenBudgetNearlySpent", AlertSeverity.WARNING, AlertCategory.BUDGET,
+			"Today's model tokens reached the early-warning share of the daily budget.", AlertRule::tokens);
 
 	private final String alertName;
 
@@ -89,6 +103,29 @@ public enum AlertRule {
 	}
 
 	/**
+	 * Whether a value passes the threshold: is above it, or for the early warnings of the
+	 * budgets, has reached it.
+	 * @param value the measured value
+	 * @param threshold the threshold
+	 * @return {@code true} when the alert's condition holds
+	 */
+	public boolean passes(double value, double threshold) {
+		return isEarlyWarning() ? value >= threshold : value > threshold;
+	}
+
+	/**
+	 * The comparison of {@link #passes}, as PromQL and the summary write it.
+	 * @return {@code >} or {@code >=}
+	 */
+	public String comparison() {
+		return isEarlyWarning() ? ">=" : ">";
+	}
+
+	private boolean isEarlyWarning() {
+		return this == DAILY_COST_WARNING || this == DAILY_TOKENS_WARNING;
+	}
+
+	/**
 	 * The one-line summary: {@code research-agent 34% > 10%}.
 	 * @param agent the agent, or {@code null} for all
 	 * @param value the measured value
@@ -96,7 +133,16 @@ public enum AlertRule {
 	 * @return the summary
 	 */
 	public String summary(@Nullable String agent, double value, double threshold) {
-		return ((agent != null) ? agent : "all agents") + " " + format(value) + " > " + format(threshold);
+		return ((agent != null) ? agent : "all agents") + " " + format(value) + " " + comparison() + " "
+				+ format(threshold);
+	}
+
+	private static String usd(double usd) {
+		return String.format(Locale.ROOT, "$%.2f", usd);
+	}
+
+	private static String tokens(double tokens) {
+		return String.format(Locale.ROOT, "%,d", Math.round(tokens));
 	}
 
 	static String percent(double fraction) {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PrometheusRule shipped in {@code deploy/kubernetes} is what the starter generates for
- * its default configuration: this fails as soon as the two drift apart.
+ * its default configuration and the job of the ServiceMonitor beside it: this fails as soon
+ * as the two drift apart.
  */
 class DeployedPrometheusRuleTests {
 
@@ -37,7 +38,8 @@ class DeployedPrometheusRuleTests {
 			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.observation(),
 					AgentObservationAutoConfiguration.class, AgentCostAutoConfiguration.class,
 					AgentStatisticsAutoConfiguration.class, AgentAlertingAutoConfiguration.class))
-			.withPropertyValues("monitoring.alerts.enabled=false")
+			// The job servicemonitor.yaml makes: the name of the sample's Service
+			.withPropertyValues("monitoring.alerts.enabled=false", "monitoring.alerts.scrape-job=agent-sample")
 			.run((context) -> assertThat(deployed).isEqualTo(context.getBean(PrometheusRuleGenerator.class)
 				.generate(context.getBean(AlertThresholds.class))));
 	}

@@ -19,6 +19,7 @@ import dev.agentobs.internal.alert.AlertAudience;
 import dev.agentobs.internal.alert.AlertEvaluator;
 import dev.agentobs.internal.alert.AlertThresholds;
 import dev.agentobs.internal.alert.PrometheusRuleGenerator;
+import dev.agentobs.internal.alert.RunbookLinks;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostTracker;
 import dev.agentobs.internal.cost.PriceCatalogue;
@@ -56,7 +57,7 @@ class EndpointJsonTests {
 	private final OperationStatistics statistics = new OperationStatistics(Duration.ofMinutes(5), this.limits,
 			this.clock, null, this.costTracker);
 
-	private final AlertThresholds thresholds = new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.0, 2_000_000);
+	private final AlertThresholds thresholds = new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.0, 2_000_000, 0.8);
 
 	private final JsonMapper json = new JsonMapper();
 
@@ -94,7 +95,8 @@ class EndpointJsonTests {
 				Duration.ZERO, this.clock);
 		evaluator.evaluate();
 		AgentAlertsEndpoint endpoint = new AgentAlertsEndpoint(evaluator, this.thresholds,
-				new PrometheusRuleGenerator("agent-observability", Duration.ofMinutes(5), 10, Duration.ofMinutes(2)));
+				new PrometheusRuleGenerator("agent-observability", Duration.ofMinutes(5), 10, Duration.ofMinutes(2),
+						"research-assistant", RunbookLinks.NONE));
 		assertThat(this.json.writeValueAsString(endpoint.alerts())).isEqualTo(expected("agentalerts.json"));
 	}
 

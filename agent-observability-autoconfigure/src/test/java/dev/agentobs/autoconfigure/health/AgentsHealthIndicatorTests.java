@@ -98,7 +98,7 @@ class AgentsHealthIndicatorTests {
 		record(AgentOperation.toolCall("fetch").error(new IllegalStateException("boom")).build());
 		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 				List.of(new AlertAudience("default",
-						new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.0, 2_000_000), List.of())),
+						new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 10.0, 2_000_000, 0.8), List.of())),
 				10, Duration.ofMinutes(30), Duration.ZERO, this.clock);
 		evaluator.evaluate();
 		AgentsHealthIndicator indicator = new AgentsHealthIndicator(

@@ -204,7 +204,7 @@ public class AlertEvaluator implements AutoCloseable {
 					unjudged(audience, state, entry.getKey(), tracked, now);
 				}
 			}
-			else if (judgement.value() > threshold) {
+			else if (judgement.rule().passes(judgement.value(), threshold)) {
 				holds(audience, state, entry.getKey(), tracked, judgement, threshold, errors, now);
 			}
 			else if (tracked != null) {
@@ -297,9 +297,12 @@ public class AlertEvaluator implements AutoCloseable {
 			put(judgements, AlertRule.FAILURE_SPIKE, agent.name(), (double) window.errors());
 		}
 		DailyUsage today = snapshot.today();
-		put(judgements, AlertRule.DAILY_COST, null, (today != null) ? today.cost() : null);
-		put(judgements, AlertRule.DAILY_TOKENS, null,
-				(today != null) ? (double) (today.inputTokens() + today.outputTokens()) : null);
+		Double cost = (today != null) ? today.cost() : null;
+		Double tokens = (today != null) ? (double) (today.inputTokens() + today.outputTokens()) : null;
+		put(judgements, AlertRule.DAILY_COST, null, cost);
+		put(judgements, AlertRule.DAILY_TOKENS, null, tokens);
+		put(judgements, AlertRule.DAILY_COST_WARNING, null, cost);
+		put(judgements, AlertRule.DAILY_TOKENS_WARNING, null, tokens);
 		return judgements;
 	}
 

@@ -31,6 +31,8 @@ public class EmailNotifier implements AlertNotifier {
 
 	private final String receiver;
 
+	private final RunbookLinks runbooks;
+
 	/**
 	 * Create a notifier.
 	 * @param sender sends the mail
@@ -38,9 +40,10 @@ public class EmailNotifier implements AlertNotifier {
 	 * @param recipients the recipients, at least one
 	 * @param service the application's name, shown in the body
 	 * @param receiver a name for the mail server in logs, such as its host
+	 * @param runbooks the runbook of each alert, shown when there is one
 	 */
 	public EmailNotifier(JavaMailSender sender, String from, List<String> recipients, String service,
-			String receiver) {
+			String receiver, RunbookLinks runbooks) {
 		if (recipients.isEmpty()) {
 			throw new IllegalArgumentException("an e-mail notifier needs at least one recipient");
 		}
@@ -49,6 +52,7 @@ public class EmailNotifier implements AlertNotifier {
 		this.recipients = List.copyOf(recipients);
 		this.service = service;
 		this.receiver = receiver;
+		this.runbooks = runbooks;
 	}
 
 	@Override
@@ -78,6 +82,10 @@ public class EmailNotifier implements AlertNotifier {
 		facts(alert).forEach((fact) -> text.append(fact[0]).append(": ").append(fact[1]).append('\n'));
 		if (alert.note() != null) {
 			text.append("Note: ").append(alert.note()).append('\n');
+		}
+		String runbook = this.runbooks.of(alert.name());
+		if (runbook != null) {
+			text.append("Runbook: ").append(runbook).append('\n');
 		}
 		if (!alert.recentErrors().isEmpty()) {
 			text.append("\nRecent errors:\n");

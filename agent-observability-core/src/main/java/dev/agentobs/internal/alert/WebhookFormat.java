@@ -23,7 +23,7 @@ public enum WebhookFormat {
 	 */
 	ALERTMANAGER {
 		@Override
-		Map<String, Object> payload(Alert alert, String service) {
+		Map<String, Object> payload(Alert alert, String service, @Nullable String runbook) {
 			Map<String, String> labels = labels(alert, service);
 			Map<String, String> annotations = new LinkedHashMap<>();
 			annotations.put("summary", alert.summary());
@@ -31,6 +31,7 @@ public enum WebhookFormat {
 			annotations.put("value", Double.toString(alert.value()));
 			annotations.put("threshold", Double.toString(alert.threshold()));
 			putIfPresent(annotations, "note", alert.note());
+			putIfPresent(annotations, "runbook_url", runbook);
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("status", alert.status().label());
 			entry.put("labels", labels);
@@ -60,7 +61,7 @@ public enum WebhookFormat {
 	 */
 	JSON {
 		@Override
-		Map<String, Object> payload(Alert alert, String service) {
+		Map<String, Object> payload(Alert alert, String service, @Nullable String runbook) {
 			Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 			fields.put("name", alert.name());
 			fields.put("severity", alert.severity().label());
@@ -74,6 +75,7 @@ public enum WebhookFormat {
 			fields.put("endsAt", (alert.endsAt() != null) ? time(alert.endsAt()) : null);
 			fields.put("recentErrors", alert.recentErrors());
 			fields.put("note", alert.note());
+			fields.put("runbookUrl", runbook);
 			Map<String, Object> payload = new LinkedHashMap<>();
 			payload.put("version", "1");
 			payload.put("service", service);
@@ -88,8 +90,9 @@ public enum WebhookFormat {
 	 */
 	SLACK {
 		@Override
-		Map<String, Object> payload(Alert alert, String service) {
-			return Map.of("text", alert.subject() + "\n" + alert.description() + " (" + service + ")");
+		Map<String, Object> payload(Alert alert, String service, @Nullable String runbook) {
+			String text = alert.subject() + "\n" + alert.description() + " (" + service + ")";
+			return Map.of("text", (runbook != null) ? text + "\nRunbook: " + runbook : text);
 		}
 	};
 
@@ -98,9 +101,10 @@ public enum WebhookFormat {
 	 * receivers see them.
 	 * @param alert the alert
 	 * @param service the application's name
+	 * @param runbook the alert's runbook URL, or {@code null} when there is none
 	 * @return the body
 	 */
-	abstract Map<String, Object> payload(Alert alert, String service);
+	abstract Map<String, Object> payload(Alert alert, String service, @Nullable String runbook);
 
 	static Map<String, String> labels(Alert alert, String service) {
 		Map<String, String> labels = new LinkedHashMap<>();

@@ -52,6 +52,8 @@ public class WebhookNotifier implements AlertNotifier {
 
 	private final String service;
 
+	private final RunbookLinks runbooks;
+
 	private final HttpClient client;
 
 	/**
@@ -66,9 +68,11 @@ public class WebhookNotifier implements AlertNotifier {
 	 * @param backoff the wait before the first retry; each retry doubles it
 	 * @param headers extra request headers
 	 * @param service the application's name, put in each payload
+	 * @param runbooks the runbook of each alert, put in each payload when there is one
 	 */
 	public WebhookNotifier(URI url, WebhookFormat format, JsonEncoder json, Set<AlertCategory> events, @Nullable WebhookSigner signer,
-			Duration timeout, int maxAttempts, Duration backoff, Map<String, String> headers, String service) {
+			Duration timeout, int maxAttempts, Duration backoff, Map<String, String> headers, String service,
+			RunbookLinks runbooks) {
 		checkUrl("url", url);
 		checkMaxAttempts("maxAttempts", maxAttempts);
 		this.url = url;
@@ -81,6 +85,7 @@ public class WebhookNotifier implements AlertNotifier {
 		this.backoff = backoff;
 		this.headers = Map.copyOf(headers);
 		this.service = service;
+		this.runbooks = runbooks;
 		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
 	}
 
@@ -139,7 +144,8 @@ public class WebhookNotifier implements AlertNotifier {
 	@Override
 	public void send(Alert alert) throws IOException, InterruptedException {
 		// Encoded once: the signature covers exactly the bytes of every attempt
-		byte[] body = this.json.encode(this.format.payload(alert, this.service)).getBytes(StandardCharsets.UTF_8);
+		byte[] body = this.json.encode(this.format.payload(alert, this.service, this.runbooks.of(alert.name())))
+			.getBytes(StandardCharsets.UTF_8);
 		for (int attempt = 1;; attempt++) {
 			HttpResponse<Void> response;
 			try {

@@ -17,16 +17,17 @@ public record AlertsDescriptor(List<AlertDescriptor> firing, List<AlertDescripto
 		Thresholds thresholds) {
 
 	/**
-	 * The thresholds of the five rules.
+	 * The thresholds of the rules.
 	 *
 	 * @param errorRate the share of failed runs, 0 to 1
 	 * @param responseTime the p95 latency of runs, ISO-8601
 	 * @param failureCount failed runs in the window
 	 * @param dailyCost model cost today, in USD
 	 * @param dailyTokens model tokens today
+	 * @param budgetWarning the share of each daily budget at which its early warning fires
 	 */
 	public record Thresholds(double errorRate, String responseTime, long failureCount, double dailyCost,
-			long dailyTokens) {
+			long dailyTokens, double budgetWarning) {
 
 		/**
 		 * Describe thresholds.
@@ -35,7 +36,8 @@ public record AlertsDescriptor(List<AlertDescriptor> firing, List<AlertDescripto
 		 */
 		public static Thresholds of(AlertThresholds thresholds) {
 			return new Thresholds(thresholds.errorRate(), JsonValues.duration(thresholds.responseTime()),
-					thresholds.failureCount(), thresholds.dailyCost(), thresholds.dailyTokens());
+					thresholds.failureCount(), thresholds.dailyCost(), thresholds.dailyTokens(),
+					thresholds.budgetWarning());
 		}
 
 	}

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 class AlertEvaluatorTests {
 
 	private static final AlertThresholds THRESHOLDS = new AlertThresholds(0.10, Duration.ofSeconds(5), 10, 1.00,
-			100_000);
+			100_000, 0.8);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
 
@@ -155,8 +155,10 @@ class AlertEvaluatorTests {
 			this.cost.accept(call);
 		}
 		this.evaluator.evaluate();
+		// Past each budget, and past its early warning at 80% of it
 		assertThat(this.evaluator.firing()).extracting(Alert::summary)
-			.containsExactlyInAnyOrder("all agents $1.50 > $1.00", "all agents 600,000 > 100,000");
+			.containsExactlyInAnyOrder("all agents $1.50 > $1.00", "all agents 600,000 > 100,000",
+					"all agents $1.50 >= $0.80", "all agents 600,000 >= 80,000");
 	}
 
 	@Test
@@ -164,7 +166,7 @@ class AlertEvaluatorTests {
 		RecordingNotifier strict = new RecordingNotifier();
 		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
 				List.of(new AlertAudience("default", THRESHOLDS, List.of(this.queue)),
-						new AlertAudience("strict", new AlertThresholds(0.01, Duration.ofSeconds(5), 10, 1.0, 100_000),
+						new AlertAudience("strict", new AlertThresholds(0.01, Duration.ofSeconds(5), 10, 1.0, 100_000, 0.8),
 								List.of(queue(strict)))),
 				10, Duration.ofHours(4), Duration.ZERO, this.clock);
 		evaluator.start(Duration.ofHours(1));
@@ -221,7 +223,8 @@ class AlertEvaluatorTests {
 		this.cost.accept(call);
 		evaluator.evaluate();
 		assertThat(evaluator.firing()).extracting(Alert::name)
-			.containsExactlyInAnyOrder("AgentDailyCostBudget", "AgentDailyTokenBudget");
+			.containsExactlyInAnyOrder("AgentDailyCostBudget", "AgentDailyTokenBudget", "AgentDailyCostBudgetNearlySpent",
+					"AgentDailyTokenBudgetNearlySpent");
 	}
 
 	@Test
@@ -256,7 +259,7 @@ class AlertEvaluatorTests {
 		// A window long enough to hold every run of the test
 		OperationStatistics statistics = new OperationStatistics(Duration.ofHours(1), this.limits, this.clock, null,
 				this.cost);
-		AlertThresholds errorRateOnly = new AlertThresholds(0.10, Duration.ofMinutes(1), 1_000, 1_000, 1_000_000_000);
+		AlertThresholds errorRateOnly = new AlertThresholds(0.10, Duration.ofMinutes(1), 1_000, 1_000, 1_000_000_000, 0.8);
 		AlertEvaluator withFor = new AlertEvaluator(statistics,
 				List.of(new AlertAudience("default", errorRateOnly, List.of())), 10, Duration.ofHours(4),
 				Duration.ofSeconds(15), this.clock);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -48,7 +49,7 @@ class EmailNotifierTests {
 		sender.setHost("127.0.0.1");
 		sender.setPort(this.smtp.getSmtp().getPort());
 		this.notifier = new EmailNotifier(sender, "alerts@example.com",
-				List.of("oncall@example.com", "lead@example.com"), "sample-app", "127.0.0.1");
+				List.of("oncall@example.com", "lead@example.com"), "sample-app", "127.0.0.1", RunbookLinks.NONE);
 	}
 
 	private final List<NotificationOutcome> outcomes = new CopyOnWriteArrayList<>();
@@ -79,6 +80,19 @@ class EmailNotifierTests {
 		assertThat(body).contains("Value: 34%", "Threshold: 10%", "Severity: critical")
 			.contains("timed out after 30s")
 			.contains("Agent: research-agent");
+	}
+
+	@Test
+	void alertWithARunbookLinksIt() throws Exception {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(this.smtp.getSmtp().getPort());
+		new EmailNotifier(sender, "alerts@example.com", List.of("oncall@example.com"), "sample-app", "127.0.0.1",
+				new RunbookLinks(URI.create("https://github.com/acme/ops/blob/main/agents.md#")))
+			.send(Alerts.firingErrorRate());
+		assertThat(GreenMailUtil.getBody(this.smtp.getReceivedMessages()[0]))
+			.contains("Runbook: https://github.com/acme/ops/blob/main/agents.md#highagenterrorrate");
+		assertThat(this.notifier.plainText(Alerts.firingErrorRate())).doesNotContain("Runbook");
 	}
 
 	@Test
@@ -154,7 +168,7 @@ class EmailNotifierTests {
 
 	private NotificationQueue queue(JavaMailSenderImpl sender) {
 		NotificationQueue queue = new NotificationQueue(new EmailNotifier(sender, "alerts@example.com",
-				List.of("oncall@example.com", "lead@example.com"), "sample-app", "127.0.0.1"), "email", 100,
+				List.of("oncall@example.com", "lead@example.com"), "sample-app", "127.0.0.1", RunbookLinks.NONE), "email", 100,
 				Duration.ofMillis(50), Duration.ofMinutes(5), (channel, name, outcome) -> this.outcomes.add(outcome));
 		queue.start();
 		return queue;

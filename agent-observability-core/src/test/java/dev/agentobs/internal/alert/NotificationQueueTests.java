@@ -450,7 +450,7 @@ class NotificationQueueTests {
 
 	private static WebhookNotifier webhook(URI url, int maxAttempts, Duration timeout) {
 		return new WebhookNotifier(url, WebhookFormat.JSON, JSON, Set.of(), null, timeout, maxAttempts,
-				Duration.ofMillis(10), Map.of(), "sample-app");
+				Duration.ofMillis(10), Map.of(), "sample-app", RunbookLinks.NONE);
 	}
 
 }

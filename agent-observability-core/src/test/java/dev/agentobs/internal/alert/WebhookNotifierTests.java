@@ -129,9 +129,26 @@ class WebhookNotifierTests {
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
 		notifier(WebhookFormat.JSON, null, 1).send(Alerts.dailyCost());
 		assertThat(body(take())).isEqualTo("{\"version\":\"1\",\"service\":\"sample-app\",\"status\":\"firing\",\"alert\":{\"name\":\"AgentDailyCostBud"
-				+ "get\",\"severity\":\"warning\",\"category\":\"budget\",\"agent\":null,\"value\":12.5,\"threshold\":10,\"su"
+				+ "get\",\"severity\":\"critical\",\"category\":\"budget\",\"agent\":null,\"value\":12.5,\"threshold\":10,\"su"
 				+ "mmary\":\"all agents $12.50 > $10.00\",\"description\":\"Today's model cost is above the daily b"
-				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[],\"note\":null}}");
+				+ "udget.\",\"startsAt\":\"2026-11-21T10:15:30Z\",\"endsAt\":null,\"recentErrors\":[],\"note\":null,"
+				+ "\"runbookUrl\":null}}");
+	}
+
+	@Test
+	void everyFormatCarriesTheAlertsRunbook() throws Exception {
+		RunbookLinks runbooks = new RunbookLinks(URI.create("https://runbooks.example.com/agents/"));
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(new MockResponse.Builder().code(200).build());
+		}
+		String url = "https://runbooks.example.com/agents/agentdailycostbudget";
+		notifier(WebhookFormat.ALERTMANAGER, runbooks).send(Alerts.dailyCost());
+		assertThat(JsonPath.parse(body(take())).read("$.alerts[0].annotations.runbook_url", String.class))
+			.isEqualTo(url);
+		notifier(WebhookFormat.JSON, runbooks).send(Alerts.dailyCost());
+		assertThat(JsonPath.parse(body(take())).read("$.alert.runbookUrl", String.class)).isEqualTo(url);
+		notifier(WebhookFormat.SLACK, runbooks).send(Alerts.dailyCost());
+		assertThat(JsonPath.parse(body(take())).read("$.text", String.class)).endsWith("\nRunbook: " + url);
 	}
 
 	@Test
@@ -149,7 +166,7 @@ class WebhookNotifierTests {
 		Alert alert = new Alert(AlertRule.HIGH_ERROR_RATE, "agent-\u00e9t\u00e9-\u20ac", Alert.Status.FIRING, 0.34, 0.10,
 				Alerts.STARTED, null, List.of());
 		new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, indenting, Set.of(),
-				new WebhookSigner(SECRET), Duration.ofSeconds(5), 1, Duration.ofMillis(100), Map.of(), "sample-app")
+				new WebhookSigner(SECRET), Duration.ofSeconds(5), 1, Duration.ofMillis(100), Map.of(), "sample-app", RunbookLinks.NONE)
 			.send(alert);
 		RecordedRequest request = take();
 		byte[] sent = request.getBody().toByteArray();
@@ -182,7 +199,7 @@ class WebhookNotifierTests {
 	void extraHeadersAreSent() throws Exception {
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
 		new WebhookNotifier(URI.create(this.server.url("/hook").toString()), WebhookFormat.JSON, JSON, Set.of(), null,
-				Duration.ofSeconds(2), 1, Duration.ofMillis(10), Map.of("Authorization", "Bearer t0ken"), "sample-app")
+				Duration.ofSeconds(2), 1, Duration.ofMillis(10), Map.of("Authorization", "Bearer t0ken"), "sample-app", RunbookLinks.NONE)
 			.send(Alerts.firingErrorRate());
 		assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer t0ken");
 	}
@@ -229,7 +246,7 @@ class WebhookNotifierTests {
 	@Test
 	void receiverNameHidesEverythingAfterTheHost() {
 		WebhookNotifier notifier = new WebhookNotifier(URI.create("https://user:pw@hooks.example.com/agents?token=abc"),
-				WebhookFormat.JSON, JSON, Set.of(), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s");
+				WebhookFormat.JSON, JSON, Set.of(), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s", RunbookLinks.NONE);
 		assertThat(notifier.receiver()).startsWith("https://hooks.example.com/<sha256:")
 			.doesNotContain("user", "pw", "agents", "token", "abc");
 	}
@@ -238,7 +255,7 @@ class WebhookNotifierTests {
 	void eventsFilterTheCategoriesAWebhookWants() {
 		WebhookNotifier budgetsOnly = new WebhookNotifier(URI.create(this.server.url("/").toString()),
 				WebhookFormat.JSON, JSON, Set.of(AlertCategory.BUDGET), null, Duration.ofSeconds(1), 1, Duration.ofMillis(1),
-				Map.of(), "s");
+				Map.of(), "s", RunbookLinks.NONE);
 		assertThat(budgetsOnly.accepts(Alerts.dailyCost())).isTrue();
 		assertThat(budgetsOnly.accepts(Alerts.firingErrorRate())).isFalse();
 	}
@@ -247,7 +264,7 @@ class WebhookNotifierTests {
 	void urlMustBeHttpOrHttps() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WebhookNotifier(URI.create("ftp://example.com/hook"), WebhookFormat.JSON, JSON, Set.of(),
-					null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s"))
+					null, Duration.ofSeconds(1), 1, Duration.ofMillis(1), Map.of(), "s", RunbookLinks.NONE))
 			.withMessage("url must be an http or https URL such as https://hooks.example.com/agents, "
 					+ "was ftp://example.com/hook");
 	}
@@ -279,7 +296,12 @@ class WebhookNotifierTests {
 
 	private WebhookNotifier notifier(WebhookFormat format, WebhookSigner signer, int maxAttempts) {
 		return new WebhookNotifier(URI.create(this.server.url("/hook").toString()), format, JSON, Set.of(), signer,
-				Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(100), Map.of(), "sample-app");
+				Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(100), Map.of(), "sample-app", RunbookLinks.NONE);
+	}
+
+	private WebhookNotifier notifier(WebhookFormat format, RunbookLinks runbooks) {
+		return new WebhookNotifier(URI.create(this.server.url("/hook").toString()), format, JSON, Set.of(), null,
+				Duration.ofSeconds(5), 1, Duration.ofMillis(100), Map.of(), "sample-app", runbooks);
 	}
 
 	private RecordedRequest take() throws InterruptedException {
