@@ -32,9 +32,6 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	/** The time between two events of a streamed answer. */
 	public static final long CHUNK_GAP_MILLIS = 50;
 
-	/** The events of the streamed plain answer: role, two pieces of text, finish reason, usage. */
-	public static final int PLAIN_STREAM_EVENTS = 5;
-
 	private final HttpServer server;
 
 	private final List<String> requests = new CopyOnWriteArrayList<>();
