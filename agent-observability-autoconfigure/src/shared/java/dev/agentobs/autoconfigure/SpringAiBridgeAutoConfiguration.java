@@ -2,6 +2,7 @@ package dev.agentobs.autoconfigure;
 
 import io.micrometer.observation.ObservationHandler;
 
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,7 @@ import org.springframework.util.StringUtils;
 
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiStreamAdvisor;
 import dev.agentobs.internal.bridge.springai.SpringAiToolCallingHandler;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
@@ -28,7 +30,9 @@ import dev.agentobs.internal.stats.ActiveAgentRuns;
  * events and logs, handed to the same sinks as {@code AgentObservations#record}. The handlers
  * take the dispatcher rather than the facade, because they are created with the observation
  * registry the facade depends on. They are plain observation handlers, which Spring Boot calls
- * for every observation they support beside its tracing and meter handlers.
+ * for every observation they support beside its tracing and meter handlers. The
+ * {@code ChatClient.Builder} Spring AI auto-configures gets an advisor that times the chunks of
+ * streamed calls, which Spring AI's chat models do not report to their observations.
  *
  * @since 0.1.0
  */
@@ -74,6 +78,17 @@ public final class SpringAiBridgeAutoConfiguration {
 				AgentBridgesProperties bridges, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns) {
 			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(bridges, environment),
 					activeRuns.getIfAvailable());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpringAiStreamAdvisor springAiStreamAdvisor() {
+			return new SpringAiStreamAdvisor();
+		}
+
+		@Bean
+		ChatClientCustomizer springAiStreamAdvisorCustomizer(SpringAiStreamAdvisor streamAdvisor) {
+			return (builder) -> builder.defaultAdvisors(streamAdvisor);
 		}
 
 		static String defaultAgentName(AgentBridgesProperties bridges, Environment environment) {

@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler;
+import dev.agentobs.internal.bridge.springai.SpringAiStreamAdvisor;
 import dev.agentobs.internal.bridge.springai.SpringAiToolCallingHandler;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
@@ -36,7 +38,9 @@ class SpringAiBridgeAutoConfigurationTests {
 	void runWithSpringAiShouldCreateHandlers() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SpringAiChatModelHandler.class)
 			.hasSingleBean(SpringAiToolCallingHandler.class)
-			.hasSingleBean(SpringAiChatClientHandler.class));
+			.hasSingleBean(SpringAiChatClientHandler.class)
+			.hasSingleBean(SpringAiStreamAdvisor.class)
+			.hasSingleBean(ChatClientCustomizer.class));
 	}
 
 	@Test
@@ -44,7 +48,8 @@ class SpringAiBridgeAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.ai.chat.client"))
 			.run((context) -> assertThat(context).hasSingleBean(SpringAiChatModelHandler.class)
 				.hasSingleBean(SpringAiToolCallingHandler.class)
-				.doesNotHaveBean(SpringAiChatClientHandler.class));
+				.doesNotHaveBean(SpringAiChatClientHandler.class)
+				.doesNotHaveBean(SpringAiStreamAdvisor.class));
 	}
 
 	@Test

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every question the repository's README asks the sample, asked of the sample: where the
- * README shows the answer, the sample gives that answer word for word.
+ * README shows the answer, the sample gives that answer word for word; the stream the README
+ * shows is the sample's stream.
  */
 @SampleAppTest
 class ReadmeExamplesTests {
@@ -31,6 +32,11 @@ class ReadmeExamplesTests {
 
 	// A curl asking a question; the answer the README shows for it comes before the next curl
 	private static final Pattern QUESTION = Pattern.compile("-d '\\{\"question\": \"([^\"]+)\"\\}'");
+
+	// A curl streaming a question, and the chunks the README shows for it
+	private static final Pattern STREAMED_QUESTION = Pattern.compile("--data-urlencode 'question=([^']+)'");
+
+	private static final Pattern CHUNK = Pattern.compile("data:\\{\"text\":\"([^\"]*)\"\\}");
 
 	private static final Pattern ANSWER = Pattern.compile("\\{\"answer\":\"([^\"]+)\",\"runId\"");
 
@@ -60,6 +66,30 @@ class ReadmeExamplesTests {
 				assertThat(answer).as("the answer to '%s'", example.question()).isNotBlank();
 			}
 		}
+	}
+
+	@Test
+	void theStreamTheReadmeShowsIsTheSamplesStream() throws Exception {
+		String readme = Files.readString(README);
+		Matcher question = STREAMED_QUESTION.matcher(readme);
+		assertThat(question.find()).as("a streamed question in README.md").isTrue();
+		int blockEnd = readme.indexOf("event:done", question.end());
+		List<String> shownChunks = CHUNK.matcher(readme.substring(question.end(), blockEnd))
+			.results()
+			.map((chunk) -> chunk.group(1))
+			.toList();
+		assertThat(shownChunks).as("chunks shown in README.md").hasSizeGreaterThanOrEqualTo(2);
+
+		ResearchStreams.Stream stream = ResearchStreams.ask(this.port, question.group(1));
+		assertThat(stream.events()).filteredOn((event) -> event.name().equals("chunk"))
+			.extracting((event) -> event.data().get("text").asString())
+			.startsWith(shownChunks.toArray(String[]::new));
+		assertThat(stream.last().name()).isEqualTo("done");
+		assertThat(stream.last().data().propertyNames()).containsExactly("runId", "traceId");
+		// Streamed, the answer is the one the README shows for the same question asked without streaming
+		examples(readme).stream()
+			.filter((example) -> example.question().equals(question.group(1)) && example.answer() != null)
+			.forEach((example) -> assertThat(stream.answer()).isEqualTo(example.answer()));
 	}
 
 	static List<Example> examples(String readme) {

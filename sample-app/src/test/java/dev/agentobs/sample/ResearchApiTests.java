@@ -66,6 +66,28 @@ class ResearchApiTests {
 	}
 
 	@Test
+	void streamedResearchSendsTheAnswerChunkByChunkThenTheRunAndItsTimeToFirstChunk() throws Exception {
+		String blocking = (String) research("{\"question\": \"" + QUESTION + "\"}").getBody().get("answer");
+		ResearchStreams.Stream stream = ResearchStreams.ask(this.port, QUESTION);
+		assertThat(stream.status()).isEqualTo(200);
+		// Word by word, the same answer as the blocking API's
+		assertThat(stream.events()).filteredOn((event) -> event.name().equals("chunk")).hasSizeGreaterThan(10);
+		assertThat(stream.answer()).isEqualTo(blocking);
+		assertThat(stream.last().name()).isEqualTo("done");
+		String runId = stream.last().data().get("runId").asString();
+		assertThat(stream.last().data().get("traceId").asString()).matches("[0-9a-f]{32}");
+		assertThat(this.recorded).hasAgentRunWithId(runId).hasNoErrors();
+		String scrape = this.client.get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape).containsPattern("gen_ai_client_operation_time_to_first_chunk_seconds_count\\{error_type=\"none\","
+				+ "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} [1-9]");
+	}
+
+	@Test
+	void streamedResearchWithoutAQuestionIsABadRequest() throws Exception {
+		assertThat(ResearchStreams.ask(this.port, " ").status()).isEqualTo(400);
+	}
+
+	@Test
 	void researchWithABlankQuestionIsABadRequestNamingTheField() {
 		ResponseEntity<Map<String, Object>> response = research("{\"question\": \"   \"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -106,8 +107,18 @@ public class LoopResearchAgent implements ResearchAgent {
 
 	@Override
 	public ResearchResult research(String question, @Nullable String conversationId) {
+		return research(question, conversationId, null);
+	}
+
+	@Override
+	public ResearchResult stream(String question, Consumer<String> answerChunks) {
+		return research(question, null, answerChunks);
+	}
+
+	private ResearchResult research(String question, @Nullable String conversationId,
+			@Nullable Consumer<String> answerChunks) {
 		AgentRunObservation run = this.observations.agent(NAME).conversationId(conversationId);
-		Conversation conversation = new Conversation(question);
+		Conversation conversation = new Conversation(question, answerChunks);
 		try {
 			String answer = run.observe(() -> {
 				conversation.traceId = currentTraceId();
@@ -131,7 +142,9 @@ public class LoopResearchAgent implements ResearchAgent {
 	}
 
 	private @Nullable String step(Conversation conversation) {
-		ChatReply reply = this.chatModel.chat(SimulatedChatModel.GPT_4O, conversation.messages, TOOLS);
+		ChatReply reply = (conversation.answerChunks != null)
+				? this.chatModel.stream(SimulatedChatModel.GPT_4O, conversation.messages, TOOLS, conversation.answerChunks)
+				: this.chatModel.chat(SimulatedChatModel.GPT_4O, conversation.messages, TOOLS);
 		conversation.messages.add(ChatMessage.assistant(reply.content()));
 		if (reply.isFinalAnswer()) {
 			return reply.content();
@@ -245,9 +258,12 @@ public class LoopResearchAgent implements ResearchAgent {
 
 		private final List<ChatMessage> messages = new ArrayList<>();
 
+		private final @Nullable Consumer<String> answerChunks;
+
 		private @Nullable String traceId;
 
-		Conversation(String question) {
+		Conversation(String question, @Nullable Consumer<String> answerChunks) {
+			this.answerChunks = answerChunks;
 			this.messages.add(ChatMessage.system(SYSTEM_PROMPT));
 			this.messages.add(ChatMessage.user(question));
 		}

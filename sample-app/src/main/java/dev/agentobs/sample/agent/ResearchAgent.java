@@ -1,5 +1,7 @@
 package dev.agentobs.sample.agent;
 
+import java.util.function.Consumer;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,5 +26,15 @@ public interface ResearchAgent {
 	 * model provider keeps failing
 	 */
 	ResearchResult research(String question, @Nullable String conversationId);
+
+	/**
+	 * Research a question and stream the answer: the model's calls are streamed, and the
+	 * chunks of its final answer are handed on as they come.
+	 * @param question the question
+	 * @param answerChunks what takes each chunk of the answer
+	 * @return the whole answer, with the ids of the run and its trace
+	 * @throws ResearchFailedException as {@link #research(String, String)}
+	 */
+	ResearchResult stream(String question, Consumer<String> answerChunks);
 
 }

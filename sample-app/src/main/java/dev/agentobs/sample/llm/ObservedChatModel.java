@@ -2,7 +2,9 @@ package dev.agentobs.sample.llm;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +45,29 @@ public class ObservedChatModel {
 	 * not help
 	 */
 	public ChatReply chat(String model, List<ChatMessage> messages, List<String> tools) {
+		return chat(model, messages, tools, null);
+	}
+
+	/**
+	 * Ask a model for a streamed reply: the call's time to first chunk and time per output
+	 * chunk are measured, and the chunks of a final answer are handed on as they come.
+	 * @param model the model, such as {@code gpt-4o}
+	 * @param messages the conversation so far
+	 * @param tools the tools the model may call
+	 * @param answerChunks what takes each chunk of the reply when it is the final answer
+	 * @return the reply
+	 * @throws ModelException as {@link #chat(String, List, List)}
+	 */
+	public ChatReply stream(String model, List<ChatMessage> messages, List<String> tools,
+			Consumer<String> answerChunks) {
+		return chat(model, messages, tools, answerChunks);
+	}
+
+	private ChatReply chat(String model, List<ChatMessage> messages, List<String> tools,
+			@Nullable Consumer<String> answerChunks) {
 		ChatRequest request = new ChatRequest(model, messages, tools);
 		try {
-			return call(request);
+			return call(request, answerChunks);
 		}
 		catch (ModelException ex) {
 			if (!ex.isRetryable()) {
@@ -53,15 +75,29 @@ public class ObservedChatModel {
 			}
 			logger.info("Retrying {} once: {}", model, ex.getMessage());
 			waitBeforeRetry(ex);
-			return call(request);
+			return call(request, answerChunks);
 		}
 	}
 
-	private ChatReply call(ChatRequest request) {
+	private ChatReply call(ChatRequest request, @Nullable Consumer<String> answerChunks) {
 		return this.observations.model(SimulatedChatModel.PROVIDER, request.model())
 			.prompt(request.prompt())
 			.observe((call) -> {
 				ChatReply reply = this.model.chat(request);
+				if (answerChunks != null) {
+					// The simulated provider thinks for its latency, then streams the reply word by word
+					call.stream();
+					List<String> chunks = SimulatedChatModel.chunks(reply.content());
+					for (int i = 0; i < chunks.size(); i++) {
+						if (i > 0) {
+							SimulatedChatModel.pauseBetweenChunks();
+						}
+						call.chunk();
+						if (reply.isFinalAnswer()) {
+							answerChunks.accept(chunks.get(i));
+						}
+					}
+				}
 				call.responseModel(reply.responseModel())
 					.tokens(reply.inputTokens(), reply.outputTokens())
 					.cacheReadTokens(reply.cacheReadTokens())

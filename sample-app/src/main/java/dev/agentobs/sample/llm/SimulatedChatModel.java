@@ -79,6 +79,9 @@ public class SimulatedChatModel {
 			"this", "to", "was", "what", "whats", "when", "where", "which", "who", "why", "will", "with", "work",
 			"out");
 
+	/** The time between two chunks of a streamed reply, as a provider sends them. */
+	public static final Duration CHUNK_GAP = Duration.ofMillis(15);
+
 	private final SampleProperties.Llm properties;
 
 	public SimulatedChatModel(SampleProperties properties) {
@@ -364,6 +367,28 @@ public class SimulatedChatModel {
 
 	private static long tokens(String text) {
 		return Math.max(1, (text.length() + 3) / 4);
+	}
+
+	/**
+	 * The chunks a provider streams a text in: a word each, with the space before it.
+	 * @param text the text
+	 * @return its chunks, which make the text again
+	 */
+	public static List<String> chunks(String text) {
+		return text.isEmpty() ? List.of() : List.of(text.split("(?= )"));
+	}
+
+	/**
+	 * Wait as a provider does between two chunks of a stream.
+	 */
+	public static void pauseBetweenChunks() {
+		try {
+			Thread.sleep(CHUNK_GAP.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// Shutting down: go on at once and let the caller see the interrupt
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void pause(String model) {

@@ -46,7 +46,7 @@ import dev.agentobs.sample.llm.ToolCall;
  * first parameter), the model that answered, the token usage, and for the simulated
  * failures a {@code 429} rate limit or a {@code 504} timeout with OpenAI's error body. The
  * code the simulated model sometimes writes has no place in chat completions and is left
- * out; streaming is not simulated.
+ * out. A request that streams gets the reply as OpenAI streams it, a word a chunk.
  *
  * @since 0.1.0
  */
@@ -143,11 +143,6 @@ public class SimulatedOpenAiServer implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange, JsonNode request) throws IOException {
-		if (request.path("stream").asBoolean(false)) {
-			sendError(exchange, 400, "invalid_request_error", null,
-					"The simulated server does not stream; call the model without streaming");
-			return;
-		}
 		Map<String, String> parameters = toolParameters(request.path("tools"));
 		ChatRequest chatRequest = new ChatRequest(request.path("model").asString(""), messages(request.path("messages")),
 				new ArrayList<>(parameters.keySet()));
@@ -168,7 +163,80 @@ public class SimulatedOpenAiServer implements AutoCloseable {
 			sendError(exchange, 404, "invalid_request_error", "model_not_found", ex.getMessage());
 			return;
 		}
-		send(exchange, 200, completion(reply, parameters));
+		if (request.path("stream").asBoolean(false)) {
+			sendStream(exchange, reply, parameters);
+		}
+		else {
+			send(exchange, 200, completion(reply, parameters));
+		}
+	}
+
+	/**
+	 * Stream a reply as OpenAI does: a chunk with the role, one per word of the content and
+	 * one per tool call, {@link SimulatedChatModel#CHUNK_GAP} apart, the finish reason, the
+	 * usage, then {@code [DONE]}.
+	 */
+	private void sendStream(HttpExchange exchange, ChatReply reply, Map<String, String> parameters)
+			throws IOException {
+		String id = "chatcmpl-" + randomId(29);
+		List<ObjectNode> chunks = new ArrayList<>();
+		ObjectNode first = chunk(id, reply);
+		delta(first).put("role", "assistant").put("content", "");
+		chunks.add(first);
+		for (String text : SimulatedChatModel.chunks(reply.content())) {
+			ObjectNode chunk = chunk(id, reply);
+			delta(chunk).put("content", text);
+			chunks.add(chunk);
+		}
+		for (int i = 0; i < reply.toolCalls().size(); i++) {
+			ObjectNode chunk = chunk(id, reply);
+			ObjectNode toolCall = delta(chunk).putArray("tool_calls").addObject().put("index", i);
+			toolCall(toolCall, reply.toolCalls().get(i), parameters);
+			chunks.add(chunk);
+		}
+		ObjectNode finish = chunk(id, reply);
+		delta(finish);
+		((ObjectNode) finish.path("choices").path(0)).put("finish_reason",
+				reply.toolCalls().isEmpty() ? "stop" : "tool_calls");
+		chunks.add(finish);
+		ObjectNode usage = chunk(id, reply);
+		usage(usage, reply);
+		chunks.add(usage);
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (int i = 0; i < chunks.size(); i++) {
+				if (i > 0) {
+					SimulatedChatModel.pauseBetweenChunks();
+				}
+				writeEvent(out, this.json.writeValueAsString(chunks.get(i)));
+			}
+			writeEvent(out, "[DONE]");
+		}
+	}
+
+	private ObjectNode chunk(String id, ChatReply reply) {
+		ObjectNode chunk = this.json.createObjectNode();
+		chunk.put("id", id);
+		chunk.put("object", "chat.completion.chunk");
+		chunk.put("created", Instant.now().getEpochSecond());
+		chunk.put("model", reply.responseModel());
+		chunk.putArray("choices");
+		return chunk;
+	}
+
+	private static ObjectNode delta(ObjectNode chunk) {
+		ObjectNode choice = ((ArrayNode) chunk.get("choices")).addObject();
+		choice.put("index", 0);
+		ObjectNode delta = choice.putObject("delta");
+		choice.putNull("logprobs");
+		choice.putNull("finish_reason");
+		return delta;
+	}
+
+	private static void writeEvent(OutputStream out, String data) throws IOException {
+		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+		out.flush();
 	}
 
 	/**
@@ -263,31 +331,39 @@ public class SimulatedOpenAiServer implements AutoCloseable {
 		if (!reply.toolCalls().isEmpty()) {
 			ArrayNode calls = message.putArray("tool_calls");
 			for (ToolCall call : reply.toolCalls()) {
-				ObjectNode toolCall = calls.addObject();
-				toolCall.put("id", call.id());
-				toolCall.put("type", "function");
-				ObjectNode function = toolCall.putObject("function");
-				function.put("name", call.name());
-				ObjectNode arguments = this.json.createObjectNode();
-				arguments.put(parameters.getOrDefault(call.name(), "input"), call.input());
-				function.put("arguments", this.json.writeValueAsString(arguments));
+				toolCall(calls.addObject(), call, parameters);
 			}
 		}
 		choice.putNull("logprobs");
 		choice.put("finish_reason", reply.toolCalls().isEmpty() ? "stop" : "tool_calls");
+		usage(completion, reply);
+		completion.put("service_tier", "default");
+		completion.put("system_fingerprint", "fp_" + randomId(10).toLowerCase(Locale.ROOT));
+		return completion;
+	}
+
+	private void toolCall(ObjectNode toolCall, ToolCall call, Map<String, String> parameters) {
+		toolCall.put("id", call.id());
+		toolCall.put("type", "function");
+		ObjectNode function = toolCall.putObject("function");
+		function.put("name", call.name());
+		ObjectNode arguments = this.json.createObjectNode();
+		arguments.put(parameters.getOrDefault(call.name(), "input"), call.input());
+		function.put("arguments", this.json.writeValueAsString(arguments));
+	}
+
+	// With the cache reads and reasoning tokens the simulated model reports, as OpenAI counts them
+	private static void usage(ObjectNode completion, ChatReply reply) {
 		ObjectNode usage = completion.putObject("usage");
 		usage.put("prompt_tokens", reply.inputTokens());
 		usage.put("completion_tokens", reply.outputTokens());
 		usage.put("total_tokens", reply.inputTokens() + reply.outputTokens());
-		usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
+		usage.putObject("prompt_tokens_details").put("cached_tokens", reply.cacheReadTokens()).put("audio_tokens", 0);
 		usage.putObject("completion_tokens_details")
-			.put("reasoning_tokens", 0)
+			.put("reasoning_tokens", reply.reasoningTokens())
 			.put("audio_tokens", 0)
 			.put("accepted_prediction_tokens", 0)
 			.put("rejected_prediction_tokens", 0);
-		completion.put("service_tier", "default");
-		completion.put("system_fingerprint", "fp_" + randomId(10).toLowerCase(Locale.ROOT));
-		return completion;
 	}
 
 	private void sendError(HttpExchange exchange, int status, String type, @Nullable String code, String message)

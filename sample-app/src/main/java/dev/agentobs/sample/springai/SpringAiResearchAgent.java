@@ -1,5 +1,8 @@
 package dev.agentobs.sample.springai;
 
+import java.time.Duration;
+import java.util.function.Consumer;
+
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIRetryableException;
 import com.openai.errors.OpenAIServiceException;
@@ -37,6 +40,8 @@ public class SpringAiResearchAgent implements ResearchAgent {
 			+ "calculator for arithmetic and fact_check to verify your main claim. Answer in a few sentences and "
 			+ "name your sources.";
 
+	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(2);
+
 	private final ChatClient chatClient;
 
 	private final Object[] tools;
@@ -54,18 +59,7 @@ public class SpringAiResearchAgent implements ResearchAgent {
 	public ResearchResult research(String question, @Nullable String conversationId) {
 		String traceId = currentTraceId();
 		try {
-			String answer = this.chatClient.prompt()
-				.system(SYSTEM_PROMPT)
-				.user(question)
-				.tools(this.tools)
-				.advisors((advisors) -> {
-					advisors.param(SpringAiChatClientHandler.AGENT_NAME_PARAM, NAME);
-					if (conversationId != null) {
-						advisors.param(ChatMemory.CONVERSATION_ID, conversationId);
-					}
-				})
-				.call()
-				.content();
+			String answer = prompt(question, conversationId).call().content();
 			if (answer == null) {
 				throw new IllegalStateException("The model gave no answer");
 			}
@@ -74,6 +68,41 @@ public class SpringAiResearchAgent implements ResearchAgent {
 		catch (RuntimeException ex) {
 			throw new ResearchFailedException(null, traceId, ex, isProviderFailure(ex));
 		}
+	}
+
+	/**
+	 * Stream the answer of one {@code ChatClient} call; the starter's bridge times its chunks.
+	 */
+	@Override
+	public ResearchResult stream(String question, Consumer<String> answerChunks) {
+		String traceId = currentTraceId();
+		StringBuilder answer = new StringBuilder();
+		try {
+			prompt(question, null).stream()
+				.content()
+				.doOnNext((chunk) -> {
+					answer.append(chunk);
+					answerChunks.accept(chunk);
+				})
+				.blockLast(STREAM_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			throw new ResearchFailedException(null, traceId, ex, isProviderFailure(ex));
+		}
+		return new ResearchResult(answer.toString(), null, traceId);
+	}
+
+	private ChatClient.ChatClientRequestSpec prompt(String question, @Nullable String conversationId) {
+		return this.chatClient.prompt()
+			.system(SYSTEM_PROMPT)
+			.user(question)
+			.tools(this.tools)
+			.advisors((advisors) -> {
+				advisors.param(SpringAiChatClientHandler.AGENT_NAME_PARAM, NAME);
+				if (conversationId != null) {
+					advisors.param(ChatMemory.CONVERSATION_ID, conversationId);
+				}
+			});
 	}
 
 	/**

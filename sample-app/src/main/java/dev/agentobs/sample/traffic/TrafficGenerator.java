@@ -23,7 +23,7 @@ import dev.agentobs.sample.agent.ResearchResult;
 
 /**
  * Starts {@code sample.traffic.rate} research runs a second in the background, with varied
- * questions, so that a newcomer sees live metrics and traces at once. A scheduler thread hands
+ * questions, one in four streamed, so that a newcomer sees live metrics and traces at once. A scheduler thread hands
  * each run to a small pool of runners; when every runner is busy the run is skipped rather
  * than queued. A failed run is logged, never thrown. It stops before the web server does, and
  * lets the runs under way finish.
@@ -42,6 +42,9 @@ public class TrafficGenerator implements SmartLifecycle {
 			"What is 100 / (5 - 5)?", "Have solar module prices dropped?");
 
 	private static final Logger logger = LoggerFactory.getLogger(TrafficGenerator.class);
+
+	// One run in four streams its answer, as a chat UI asks, for the time to first chunk
+	static final int STREAMED_EVERY = 4;
 
 	private static final int MAX_RUNNERS = 16;
 
@@ -92,8 +95,13 @@ public class TrafficGenerator implements SmartLifecycle {
 			return;
 		}
 		try {
-			// Three questions to a conversation, as a user would ask follow-ups
-			runners.execute(() -> research(question, "traffic-" + (run / 3)));
+			if (run % STREAMED_EVERY == STREAMED_EVERY - 1) {
+				runners.execute(() -> stream(question));
+			}
+			else {
+				// Three questions to a conversation, as a user would ask follow-ups
+				runners.execute(() -> research(question, "traffic-" + (run / 3)));
+			}
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Every traffic runner is busy; skipping a run");
@@ -104,6 +112,17 @@ public class TrafficGenerator implements SmartLifecycle {
 		try {
 			ResearchResult result = this.agent.research(question, conversationId);
 			logger.debug("Background run {} answered: {}", result.runId(), result.answer());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Background research run failed: {}", ex.getMessage());
+		}
+	}
+
+	private void stream(String question) {
+		try {
+			ResearchResult result = this.agent.stream(question, (chunk) -> {
+			});
+			logger.debug("Background streamed run {} answered: {}", result.runId(), result.answer());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Background research run failed: {}", ex.getMessage());

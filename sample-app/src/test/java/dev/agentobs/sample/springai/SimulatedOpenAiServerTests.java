@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,14 +125,35 @@ class SimulatedOpenAiServerTests {
 	}
 
 	@Test
-	void streamingIsRefusedSayingSo() throws Exception {
+	void streamedAnswerComesWordByWordWithItsUsageLast() throws Exception {
 		start(0);
 		HttpResponse<String> response = post("""
-				{"model": "gpt-4o", "stream": true, "messages": [{"role": "user", "content": "Hello"}]}
+				{"model": "gpt-4o", "stream": true, "messages": [{"role": "user", "content": "What is (1200 - 300) * 4?"}]}
 				""");
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(this.json.readTree(response.body()).path("error").path("message").asString())
-			.contains("does not stream");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+		List<String> events = response.body()
+			.lines()
+			.filter((line) -> line.startsWith("data: "))
+			.map((line) -> line.substring("data: ".length()))
+			.toList();
+		assertThat(events).last().isEqualTo("[DONE]");
+		StringBuilder content = new StringBuilder();
+		for (String event : events.subList(0, events.size() - 2)) {
+			content.append(this.json.readTree(event).path("choices").path(0).path("delta").path("content").asString(""));
+		}
+		// The words of the answer the same request gets without streaming
+		HttpResponse<String> whole = post("""
+				{"model": "gpt-4o", "messages": [{"role": "user", "content": "What is (1200 - 300) * 4?"}]}
+				""");
+		String answer = this.json.readTree(whole.body()).path("choices").path(0).path("message").path("content").asString();
+		assertThat(content.toString()).isEqualTo(answer);
+		// Role, a chunk a word, finish reason, usage, [DONE]
+		assertThat(events).hasSize(SimulatedChatModel.chunks(answer).size() + 4);
+		JsonNode usage = this.json.readTree(events.get(events.size() - 2)).path("usage");
+		assertThat(usage.path("prompt_tokens").asLong()).isPositive();
+		assertThat(usage.path("completion_tokens").asLong()).isPositive();
+		assertThat(usage.has("prompt_tokens_details")).isTrue();
 	}
 
 	@Test

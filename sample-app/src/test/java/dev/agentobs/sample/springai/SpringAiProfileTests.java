@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.sample.ResearchStreams;
 import dev.agentobs.sample.SampleProfiles;
 import dev.agentobs.sample.agent.FactCheckerAgent;
 import dev.agentobs.sample.agent.ResearchAgent;
@@ -136,6 +137,19 @@ class SpringAiProfileTests {
 		assertThat(modelCalls).hasSize(5);
 		assertThat(this.spans.spans()).filteredOn((span) -> span.getName().startsWith("chat gpt-4o"))
 			.hasSameSizeAs(modelCalls);
+	}
+
+	@Test
+	void streamedResearchIsTimedToItsFirstChunkWithNoObservationCode() throws Exception {
+		ResearchStreams.Stream stream = ResearchStreams.ask(this.port, QUESTION);
+		assertThat(stream.status()).isEqualTo(200);
+		assertThat(stream.answer()).contains("(1200 - 300) * 4 = 3600").contains("Fact check: supported");
+		assertThat(stream.last().name()).isEqualTo("done");
+		String scrape = this.client.get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(value(scrape, "gen_ai_client_operation_time_to_first_chunk_seconds_count", "error_type=\"none\"",
+				"gen_ai_request_model=\"gpt-4o\"")).isPositive();
+		// The simulated server reports cache reads and reasoning as OpenAI does
+		assertSeries(scrape, "agent_token_usage_detail_tokens_total", "gen_ai_request_model=\"gpt-4o\"");
 	}
 
 	private ResponseEntity<Map<String, Object>> research(String conversationId) {

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
@@ -48,6 +49,16 @@ class TrafficGeneratorTests {
 		for (String question : TrafficGenerator.QUESTIONS.subList(0, 3)) {
 			verify(this.agent, timeout(5000)).research(question, "traffic-0");
 		}
+	}
+
+	@Test
+	void oneRunInFourStreamsItsAnswer() {
+		given(this.agent.research(anyString(), any())).willReturn(new ResearchResult("42", "run", "trace"));
+		given(this.agent.stream(anyString(), any())).willReturn(new ResearchResult("42", "run", "trace"));
+		this.generator = new TrafficGenerator(this.agent, properties(20));
+		this.generator.start();
+		verify(this.agent, timeout(5000)).stream(eq(TrafficGenerator.QUESTIONS.get(TrafficGenerator.STREAMED_EVERY - 1)),
+				any());
 	}
 
 	@Test

@@ -250,6 +250,61 @@ class SpringAiBridgeTests {
 	}
 
 	@Test
+	void streamsGetTheirTimeToFirstChunkWithNoCodeOfTheApplication() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(AgentCostAutoConfiguration.class))
+			.withPropertyValues("spring.ai.openai.chat.options.stream-usage=true",
+					"monitoring.cost.models.gpt-4o.input=2.50", "monitoring.cost.models.gpt-4o.output=10.00")
+			.run((context) -> {
+				long streamsNanos = 0;
+				for (int i = 0; i < 2; i++) {
+					long start = System.nanoTime();
+					List<String> chunks = chatClient(context).prompt("What is the capital of France?")
+						.stream()
+						.content()
+						.collectList()
+						.block(Duration.ofSeconds(10));
+					streamsNanos += System.nanoTime() - start;
+					assertThat(String.join("", chunks)).isEqualTo("Paris");
+				}
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(this.sink.operations()).hasSize(4));
+				List<ModelCall> calls = this.sink.operations()
+					.stream()
+					.filter(ModelCall.class::isInstance)
+					.map(ModelCall.class::cast)
+					.toList();
+				assertThat(calls).hasSize(2).allSatisfy((call) -> {
+					assertThat(call.streamed()).isTrue();
+					// The server sends an event every 50 ms: the first chunk comes well before the last
+					assertThat(call.stream().chunks()).isGreaterThanOrEqualTo(3);
+					assertThat(call.stream().timeToFirstChunk()).isPositive()
+						.isLessThan(call.stream().timeToLastChunk().minusMillis(OpenAiCompatibleServer.CHUNK_GAP_MILLIS));
+					assertThat(call.stream().timeToLastChunk()).isLessThanOrEqualTo(call.duration().plusMillis(500));
+					assertThat(call.tokens().input()).isEqualTo(20);
+					assertThat(call.tokens().output()).isEqualTo(5);
+				});
+				long gaps = calls.stream().mapToLong((call) -> call.stream().chunks() - 1).sum();
+				String scrape = scrape(context);
+				String labels = "{error_type=\"none\",gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+						+ "gen_ai_request_model=\"gpt-4o\"}";
+				assertThat(scrape).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + labels + " 2")
+					.contains("gen_ai_client_operation_time_per_output_chunk_seconds_count" + labels + " " + gaps)
+					.contains("gen_ai_client_operation_duration_seconds_count" + labels + " 2")
+					.contains("gen_ai_invoke_agent_duration_seconds_count{error_type=\"none\","
+							+ "gen_ai_agent_name=\"support-service\"} 2")
+					.contains("gen_ai_token_type=\"input\"} 40.0")
+					.contains("gen_ai_token_type=\"output\"} 10.0")
+					// 2 x (20 input tokens at 2.50 and 5 output tokens at 10.00 per million)
+					.contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"support-service\","
+							+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 2.0E-4");
+				double firstChunkSeconds = sample(scrape,
+						"gen_ai_client_operation_time_to_first_chunk_seconds_sum" + labels);
+				assertThat(firstChunkSeconds).isPositive().isLessThan(streamsNanos / 1e9);
+			});
+	}
+
+	@Test
 	void failedModelCallFailsItsRun() {
 		this.contextRunner.run((context) -> {
 			this.server.failWith(429);
@@ -316,6 +371,14 @@ class SpringAiBridgeTests {
 
 	private static ChatClient chatClient(AssertableApplicationContext context) {
 		return context.getBean(ChatClient.Builder.class).build();
+	}
+
+	private static double sample(String scrape, String series) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + series + " in " + scrape));
 	}
 
 	private static String scrape(AssertableApplicationContext context) {

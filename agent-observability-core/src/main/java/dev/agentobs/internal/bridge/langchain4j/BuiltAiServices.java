@@ -58,6 +58,25 @@ final class BuiltAiServices {
 		}
 	}
 
+	/**
+	 * The context of an AI service being built.
+	 * @param builder the service's builder
+	 * @return its context, or {@code null} when it cannot be reached
+	 */
+	static @Nullable AiServiceContext contextOfBuilder(AiServices<?> builder) {
+		Field contextField = CONTEXT;
+		if (contextField == null) {
+			return null;
+		}
+		try {
+			ReflectionUtils.makeAccessible(contextField);
+			return (AiServiceContext) contextField.get(builder);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			return null;
+		}
+	}
+
 	private static @Nullable Field builderField(Class<?> handlerType) {
 		for (Field field : handlerType.getDeclaredFields()) {
 			if (AiServices.class.isAssignableFrom(field.getType())) {

@@ -116,7 +116,7 @@ public class LangChain4jAiServiceObserver {
 		Assert.isTrue(agentName == null || !agentName.isBlank(), "agentName must not be blank");
 		this.registry = registry;
 		this.agentName = agentName;
-		this.listeners = listeners(null);
+		this.listeners = listeners(null, null);
 	}
 
 	/**
@@ -127,7 +127,8 @@ public class LangChain4jAiServiceObserver {
 	 * @return the same builder
 	 */
 	public <T> AiServices<T> observe(AiServices<T> aiServices) {
-		return aiServices.registerListeners(this.listeners)
+		AiServiceContext context = BuiltAiServices.contextOfBuilder(aiServices);
+		return aiServices.registerListeners((context != null) ? listeners(null, context) : this.listeners)
 			.beforeToolExecution(this::beforeToolExecution)
 			.afterToolExecution(this::afterToolExecution);
 	}
@@ -155,7 +156,7 @@ public class LangChain4jAiServiceObserver {
 					+ "LangChain4jAiServiceObserver.observe(...)", serviceName);
 			return false;
 		}
-		context.eventListenerRegistrar.register(listeners(serviceName));
+		context.eventListenerRegistrar.register(listeners(serviceName, context));
 		context.toolService.beforeToolExecution(this::beforeToolExecution);
 		context.toolService.afterToolExecution(this::afterToolExecution);
 		return true;
@@ -171,8 +172,9 @@ public class LangChain4jAiServiceObserver {
 		return this.listeners;
 	}
 
-	private List<AiServiceListener<?>> listeners(@Nullable String serviceName) {
-		List<AiServiceListener<?>> listeners = List.of((AiServiceStartedListener) (event) -> started(event, serviceName),
+	private List<AiServiceListener<?>> listeners(@Nullable String serviceName, @Nullable AiServiceContext service) {
+		List<AiServiceListener<?>> listeners = List.of(
+				(AiServiceStartedListener) (event) -> started(event, serviceName, service),
 				(AiServiceRequestIssuedListener) this::requestIssued, (AiServiceCompletedListener) this::completed,
 				(AiServiceErrorListener) this::failed);
 		if (HAS_TOOL_INVOCATION_CONTEXT) {
@@ -183,9 +185,15 @@ public class LangChain4jAiServiceObserver {
 		return List.copyOf(withResponses);
 	}
 
-	private void started(AiServiceStartedEvent event, @Nullable String serviceName) {
+	private void started(AiServiceStartedEvent event, @Nullable String serviceName,
+			@Nullable AiServiceContext service) {
 		if (this.registry.isNoop()) {
 			return;
+		}
+		// The streaming model is set on the builder after observe(..): wrapped when first used
+		if (service != null && service.streamingChatModel != null
+				&& !ChunkTimedStreamingChatModel.isTimed(service.streamingChatModel)) {
+			service.streamingChatModel = ChunkTimedStreamingChatModel.of(service.streamingChatModel);
 		}
 		InvocationContext invocation = event.invocationContext();
 		AgentRunContext context = new AgentRunContext(runName(invocation, serviceName));

@@ -1,5 +1,6 @@
 package dev.agentobs.internal.bridge.langchain4j;
 
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
@@ -26,6 +27,10 @@ import dev.agentobs.observation.ModelCallContext;
  * <p>
  * LangChain4j's Spring Boot starters give every {@code ChatModelListener} bean to the models
  * they create; a model built by hand takes it through its builder's {@code listeners(...)}.
+ * LangChain4j tells listeners nothing of a stream's chunks: a streaming model gets its time
+ * to first chunk and time per output chunk once {@link #timingChunks(StreamingChatModel)}
+ * wraps it, which {@link LangChain4jAiServiceObserver} does for the models of the AI services
+ * it observes.
  *
  * @since 0.1.0
  */
@@ -44,6 +49,24 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 		this.registry = registry;
 	}
 
+	/**
+	 * A streaming chat model whose calls observed by this listener also get their chunks: the
+	 * time to first chunk ({@code gen_ai.client.operation.time_to_first_chunk}) and the time per
+	 * output chunk. Each partial response, thinking or tool call the model streams is a chunk.
+	 * <pre class="code">
+	 * StreamingChatModel model = LangChain4jChatModelListener.timingChunks(OpenAiStreamingChatModel.builder()
+	 *     .modelName("gpt-4o")
+	 *     .listeners(List.of(chatModelListener))
+	 *     .build());
+	 * </pre>
+	 * @param model the model, with this listener among its listeners
+	 * @return the model, timing its chunks (the same model when it does already)
+	 */
+	public static StreamingChatModel timingChunks(StreamingChatModel model) {
+		Assert.notNull(model, "model must not be null");
+		return ChunkTimedStreamingChatModel.of(model);
+	}
+
 	@Override
 	public void onRequest(ChatModelRequestContext requestContext) {
 		if (this.registry.isNoop()) {
@@ -59,6 +82,7 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 			.parentObservation(parent)
 			.start();
 		requestContext.attributes().put(LangChain4jChatModelListener.class, observation);
+		ChunkTimedStreamingChatModel.requested(context);
 	}
 
 	@Override
@@ -68,6 +92,7 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 			return;
 		}
 		ModelCallContext context = (ModelCallContext) observation.getContext();
+		ChunkTimedStreamingChatModel.ended(context);
 		ChatResponse response = responseContext.chatResponse();
 		String responseModel = response.modelName();
 		if (responseModel != null && !responseModel.isBlank()) {
@@ -93,6 +118,7 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 	public void onError(ChatModelErrorContext errorContext) {
 		Observation observation = observation(errorContext.attributes().remove(LangChain4jChatModelListener.class));
 		if (observation != null) {
+			ChunkTimedStreamingChatModel.ended((ModelCallContext) observation.getContext());
 			observation.error(errorContext.error());
 			observation.stop();
 		}

@@ -19,8 +19,10 @@ import dev.agentobs.operation.OperationBuilder;
  * the same way for every kind, so only what the kind itself has is left to each handler.
  *
  * @param <C> the kind of observation context Spring AI makes for the call
+ * @param <B> the builder of the kind of operation the call becomes
  */
-abstract class SpringAiCallHandler<C extends Observation.Context> implements ObservationHandler<C> {
+abstract class SpringAiCallHandler<C extends Observation.Context, B extends OperationBuilder<B, ?>>
+		implements ObservationHandler<C> {
 
 	private final AgentOperationSink operations;
 
@@ -45,7 +47,7 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 	@Override
 	public void onStop(C context) {
 		Call started = context.get(Call.class);
-		OperationBuilder<?, ?> call = operation(context).duration(Call.elapsed(started)).error(context.getError());
+		B call = operation(context).duration(Call.elapsed(started)).error(context.getError());
 		SpringAiRun run = (started != null) ? started.run() : null;
 		if (run != null) {
 			call.agentName(run.agentName()).runId(run.runId()).conversationId(run.conversationId());
@@ -57,6 +59,15 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 		if (span != null) {
 			call.span(span.traceId(), span.spanId());
 		}
+		record(context, call);
+	}
+
+	/**
+	 * Hand the finished call's operation to the sinks.
+	 * @param context the call's observation context
+	 * @param call the operation's builder, complete
+	 */
+	void record(C context, B call) {
 		this.operations.accept(call.build());
 	}
 
@@ -66,7 +77,7 @@ abstract class SpringAiCallHandler<C extends Observation.Context> implements Obs
 	 * @param context the call's observation context
 	 * @return the operation's builder
 	 */
-	abstract OperationBuilder<?, ?> operation(C context);
+	abstract B operation(C context);
 
 	/**
 	 * A Spring AI call in progress, kept in its observation context: when it started and where

@@ -23,14 +23,16 @@ import dev.agentobs.operation.TokenUsage;
  * tokens, cache reads and writes and reasoning tokens (from the provider's own usage where
  * Spring AI maps none), and the error it failed with, in the agent run it belongs to. A
  * stream is recorded once, when it completes, with the usage of its aggregated response
- * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}). A call of
+ * (Spring AI's OpenAI client asks for it with {@code stream_options.include_usage}); a stream
+ * of a {@code ChatClient} call also with its chunks as {@link SpringAiStreamAdvisor} timed
+ * them, once they have all reached the caller. A call of
  * the tool loop a Spring AI 1.x model runs itself counts its own tokens, not the loop's so far
  * that Spring AI reports. Spring AI makes the call's span itself; the call is recorded without
  * a second one.
  *
  * @since 0.1.0
  */
-public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObservationContext> {
+public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObservationContext, ModelCall.Builder> {
 
 	private static final String UNKNOWN_MODEL = "unknown";
 
@@ -44,6 +46,26 @@ public class SpringAiChatModelHandler extends SpringAiCallHandler<ChatModelObser
 	 */
 	public SpringAiChatModelHandler(AgentOperationSink operations) {
 		super(operations);
+	}
+
+	@Override
+	public void onStart(ChatModelObservationContext context) {
+		super.onStart(context);
+		SpringAiStreamChunks chunks = SpringAiStreamChunks.claim(context.getParentObservation());
+		if (chunks != null) {
+			context.put(SpringAiStreamChunks.class, chunks);
+		}
+	}
+
+	@Override
+	void record(ChatModelObservationContext context, ModelCall.Builder call) {
+		SpringAiStreamChunks chunks = context.get(SpringAiStreamChunks.class);
+		Call started = context.get(Call.class);
+		if (chunks == null || started == null) {
+			super.record(context, call);
+			return;
+		}
+		chunks.whenEnded(() -> super.record(context, call.stream(chunks.stream(started.startNanos()))));
 	}
 
 	@Override

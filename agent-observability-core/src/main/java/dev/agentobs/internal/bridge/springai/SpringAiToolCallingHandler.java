@@ -16,7 +16,7 @@ import dev.agentobs.operation.ToolCall;
  *
  * @since 0.1.0
  */
-public class SpringAiToolCallingHandler extends SpringAiCallHandler<ToolCallingObservationContext> {
+public class SpringAiToolCallingHandler extends SpringAiCallHandler<ToolCallingObservationContext, ToolCall.Builder> {
 
 	/**
 	 * Create a handler.

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,8 +18,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A loopback HTTP server that answers OpenAI chat completion requests with canned JSON: a plain
  * answer, a call of the {@code currentWeather} tool when the request offers tools, the answer
- * after the tool's result; when the request streams, the same three as SSE streams with usage
- * in their last chunk. It keeps every request body. {@code e2e/run.sh} runs it from the test
+ * after the tool's result; when the request streams, the same three as SSE streams, one event
+ * every {@value #CHUNK_GAP_MILLIS} ms as a provider sends them, with usage in their last chunk.
+ * It keeps every request body. {@code e2e/run.sh} runs it from the test
  * jar, on the port given as the one argument, for the Spring Boot 3.5 application it starts.
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
@@ -24,6 +28,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	public static final String MODEL = "gpt-4o";
 
 	public static final String RESPONSE_MODEL = "gpt-4o-2024-08-06";
+
+	/** The time between two events of a streamed answer. */
+	public static final long CHUNK_GAP_MILLIS = 50;
 
 	private final HttpServer server;
 
@@ -38,6 +45,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	private OpenAiCompatibleServer(int port) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/v1/chat/completions", this::chatCompletions);
+		// Streams take a while: answer each request on its own thread
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -91,7 +100,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 						"{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
 			}
 			else if (body.contains("\"stream\":true")) {
-				send(exchange, 200, "text/event-stream", streamed(body));
+				sendEvents(exchange, streamed(body));
 			}
 			else if (body.contains("\"role\":\"tool\"")) {
 				send(exchange, 200, "application/json", answer("chatcmpl-3", "It is sunny in Paris.", 80, 9, 0, 0));
@@ -128,7 +137,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 				""".formatted(RESPONSE_MODEL);
 	}
 
-	private static String streamed(String body) {
+	private static List<String> streamed(String body) {
 		String role = "{\"role\":\"assistant\",\"content\":\"\"}";
 		if (body.contains("\"role\":\"tool\"")) {
 			return stream("chatcmpl-6",
@@ -144,23 +153,43 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 		return stream("chatcmpl-4", List.of(role, "{\"content\":\"Par\"}", "{\"content\":\"is\"}"), "stop", 20, 5);
 	}
 
-	private static String stream(String id, List<String> deltas, String finishReason, int input, int output) {
+	private static List<String> stream(String id, List<String> deltas, String finishReason, int input, int output) {
 		String chunk = "{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
 				+ "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[%s]%s}";
 		String delta = "{\"index\":0,\"delta\":%s,\"logprobs\":null,\"finish_reason\":%s}";
-		StringBuilder events = new StringBuilder();
+		List<String> events = new ArrayList<>();
 		for (String content : deltas) {
-			event(events, chunk.formatted(delta.formatted(content, "null"), ""));
+			events.add(chunk.formatted(delta.formatted(content, "null"), ""));
 		}
-		event(events, chunk.formatted(delta.formatted("{}", "\"" + finishReason + "\""), ""));
-		event(events, chunk.formatted("", ",\"usage\":{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}"
+		events.add(chunk.formatted(delta.formatted("{}", "\"" + finishReason + "\""), ""));
+		events.add(chunk.formatted("", ",\"usage\":{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}"
 			.formatted(input, output, input + output)));
-		event(events, "[DONE]");
-		return events.toString();
+		events.add("[DONE]");
+		return events;
 	}
 
-	private static void event(StringBuilder events, String data) {
-		events.append("data: ").append(data).append("\n\n");
+	private static void sendEvents(HttpExchange exchange, List<String> events) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (int i = 0; i < events.size(); i++) {
+				if (i > 0) {
+					pause();
+				}
+				out.write(("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+			}
+		}
+	}
+
+	private static void pause() throws IOException {
+		try {
+			Thread.sleep(CHUNK_GAP_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted between two events", ex);
+		}
 	}
 
 	private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
@@ -175,6 +204,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		((ExecutorService) this.server.getExecutor()).shutdownNow();
 	}
 
 }

@@ -82,7 +82,11 @@ class WeatherServiceApplicationTests {
 		assertThat(this.http.post("/api/ask/stream", "What is the weather in Paris?"))
 			.isEqualTo("It is sunny in Paris.");
 
-		assertOneToolUsingAnswer(this.http.get("/actuator/prometheus"), "streamingWeatherAssistant", 0);
+		String prometheus = this.http.get("/actuator/prometheus");
+		assertOneToolUsingAnswer(prometheus, "streamingWeatherAssistant", 0);
+		// Two streamed model calls, the tool call and the answer, each timed to its first chunk
+		assertThat(prometheus).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count{error_type=\"none\","
+				+ "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 2");
 		assertThat(JsonPath.<Map<String, Object>>read(this.http.get("/actuator/health/agents"), "$.details.agents"))
 			.containsKey("streamingWeatherAssistant");
 	}

@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import com.jayway.jsonpath.JsonPath;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.agentobs.internal.bridge.langchain4j.LangChain4jChatModelListener;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
 import dev.agentobs.internal.support.LoopbackHttp;
 
@@ -50,6 +54,9 @@ class LangChain4jSpringBootStarterTests {
 
 	private static final OpenAiCompatibleServer openAi = OpenAiCompatibleServer.start();
 
+	private static final String MODEL_LABELS = "{error_type=\"none\",gen_ai_operation_name=\"chat\","
+			+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"}";
+
 	@LocalServerPort
 	private int port;
 
@@ -58,6 +65,9 @@ class LangChain4jSpringBootStarterTests {
 
 	@Autowired
 	private StreamingWeatherAssistant streamingAssistant;
+
+	@Autowired
+	private StreamingChatModel streamingModel;
 
 	private LoopbackHttp http;
 
@@ -89,17 +99,54 @@ class LangChain4jSpringBootStarterTests {
 	}
 
 	@Test
-	void streamingAiServiceBeanIsAnAgentWithItsToolCall() throws Exception {
+	void streamingAiServiceBeanIsAnAgentWithItsToolCallAndTimeToFirstChunk() throws Exception {
 		CompletableFuture<String> answer = new CompletableFuture<>();
 		StringBuilder text = new StringBuilder();
+		long start = System.nanoTime();
 		this.streamingAssistant.chat("What is the weather in Paris?")
 			.onPartialResponse(text::append)
 			.onCompleteResponse((response) -> answer.complete(text.toString()))
 			.onError(answer::completeExceptionally)
 			.start();
 		assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("It is sunny in Paris.");
+		double streamSeconds = (System.nanoTime() - start) / 1e9;
 
-		assertOneToolUsingAnswer(this.http.get("/actuator/prometheus"), "streamingWeatherAssistant", 0);
+		String prometheus = this.http.get("/actuator/prometheus");
+		assertOneToolUsingAnswer(prometheus, "streamingWeatherAssistant", 0);
+		// Two streamed model calls: the tool call, then the answer, each with its first chunk
+		assertThat(prometheus).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + MODEL_LABELS + " 2");
+		assertThat(sample(prometheus, "gen_ai_client_operation_time_to_first_chunk_seconds_sum" + MODEL_LABELS))
+			.isPositive()
+			.isLessThan(streamSeconds);
+		assertThat(prometheus).contains("gen_ai_client_operation_time_per_output_chunk_seconds_count" + MODEL_LABELS);
+
+		// The starter's streaming model used directly, timed with one line
+		StreamingChatModel model = LangChain4jChatModelListener.timingChunks(this.streamingModel);
+		CompletableFuture<String> direct = new CompletableFuture<>();
+		model.chat("What is the capital of France?", new StreamingChatResponseHandler() {
+
+			@Override
+			public void onCompleteResponse(ChatResponse response) {
+				direct.complete(response.aiMessage().text());
+			}
+
+			@Override
+			public void onError(Throwable error) {
+				direct.completeExceptionally(error);
+			}
+
+		});
+		assertThat(direct.get(10, TimeUnit.SECONDS)).isEqualTo("Paris");
+		assertThat(this.http.get("/actuator/prometheus"))
+			.contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + MODEL_LABELS + " 3");
+	}
+
+	private static double sample(String scrape, String series) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + series + " in " + scrape));
 	}
 
 	/**
