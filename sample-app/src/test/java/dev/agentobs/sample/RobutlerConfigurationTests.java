@@ -136,8 +136,8 @@ class RobutlerConfigurationTests {
 		assertThat(paths("/api/traces")).isEmpty();
 
 		List<String> lines = output.getOut().lines().filter((line) -> !line.isBlank()).toList();
-		assertThat(lines).filteredOn((line) -> line.contains("Started SampleApplication")).singleElement()
-			.satisfies((line) -> assertThat(JsonPath.<String>read(line, "$['log.level']")).isEqualTo("INFO"));
+		assertThat(lines).filteredOn((line) -> line.contains("\"message\":\"Started ")).singleElement()
+			.satisfies((line) -> assertThat(JsonPath.<String>read(line, "$.log.level")).isEqualTo("INFO"));
 		assertThat(lines).filteredOn((line) -> line.contains("Accepted with no effect")).singleElement()
 			.satisfies((line) -> assertThat(JsonPath.<String>read(line, "$.message"))
 				.contains("monitoring.logging.output=stdout"));
