@@ -29,7 +29,7 @@ public class AgentMetricsProperties implements Validator {
 
 	/**
 	 * An extra path on the application's port, such as /metrics, that serves the Prometheus
-	 * scrape of /actuator/prometheus (servlet applications). Not set: none.
+	 * scrape of /actuator/prometheus. Not set: none.
 	 */
 	private @Nullable String endpoint;
 

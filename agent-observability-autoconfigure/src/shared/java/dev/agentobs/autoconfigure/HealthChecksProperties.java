@@ -22,7 +22,7 @@ public class HealthChecksProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * An extra path, such as /health, that serves /actuator/health (servlet applications).
+	 * An extra path, such as /health, that serves /actuator/health.
 	 * Not set: none.
 	 */
 	private @Nullable String endpoint;

@@ -20,25 +20,27 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import dev.agentobs.autoconfigure.endpoint.ActuatorPaths;
 import dev.agentobs.autoconfigure.endpoint.ActuatorPathsFilter;
+import dev.agentobs.autoconfigure.endpoint.ActuatorPathsWebFilter;
 
 /**
  * The extra paths of {@code monitoring.metrics.endpoint},
- * {@code monitoring.health-checks.endpoint} and {@code monitoring.health-checks.detailed-endpoint}
- * in a servlet application: the Prometheus scrape, the health and the health group
- * {@code detailed} on paths of the application's own, as other frameworks serve them.
+ * {@code monitoring.health-checks.endpoint} and {@code monitoring.health-checks.detailed-endpoint}:
+ * the Prometheus scrape, the health and the health group {@code detailed} on paths of the
+ * application's own, as other frameworks serve them, in servlet and reactive applications.
  * Spring Boot's {@code additional-path} of health groups takes one path segment only, so the
- * paths are forwarded to the actuator's.
+ * paths are handled as the actuator's.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnMonitoringEnabled
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = { "org.springframework.web.filter.OncePerRequestFilter",
+@ConditionalOnClass(name = { "org.springframework.web.server.WebFilter",
 		"org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints" })
 @Conditional(MonitoringPathsAutoConfiguration.OnExtraPathCondition.class)
 @EnableConfigurationProperties({ AgentMetricsProperties.class, HealthChecksProperties.class })
@@ -47,7 +49,7 @@ public final class MonitoringPathsAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MonitoringPathsAutoConfiguration.class);
 
 	@Bean
-	ActuatorPathsFilter agentActuatorPathsFilter(AgentMetricsProperties metrics, HealthChecksProperties health,
+	ActuatorPaths agentActuatorPaths(AgentMetricsProperties metrics, HealthChecksProperties health,
 			ObjectProvider<PathMappedEndpoints> endpoints, Environment environment) {
 		Map<String, String> paths = new LinkedHashMap<>();
 		if (metrics.getEndpoint() != null) {
@@ -65,10 +67,34 @@ public final class MonitoringPathsAutoConfiguration {
 					paths.keySet(), managementPort);
 			paths.clear();
 		}
-		return new ActuatorPathsFilter(paths, (id) -> {
+		return new ActuatorPaths(paths, (id) -> {
 			PathMappedEndpoints mapped = endpoints.getIfAvailable();
 			return (mapped != null) ? mapped.getPath(EndpointId.of(id)) : null;
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
+	static class ServletPathsConfiguration {
+
+		@Bean
+		ActuatorPathsFilter agentActuatorPathsFilter(ActuatorPaths paths) {
+			return new ActuatorPathsFilter(paths);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = "reactor.core.publisher.Mono")
+	static class ReactivePathsConfiguration {
+
+		@Bean
+		ActuatorPathsWebFilter agentActuatorPathsWebFilter(ActuatorPaths paths) {
+			return new ActuatorPathsWebFilter(paths);
+		}
+
 	}
 
 	/**

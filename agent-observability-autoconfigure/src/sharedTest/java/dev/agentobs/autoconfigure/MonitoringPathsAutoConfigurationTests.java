@@ -4,18 +4,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.autoconfigure.endpoint.ActuatorPathsFilter;
+import dev.agentobs.autoconfigure.endpoint.ActuatorPathsWebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When the extra paths of the actuator's endpoints are served; what they serve is tested over
- * HTTP in the sample ({@code RobutlerConfigurationTests}).
+ * HTTP in the sample ({@code RobutlerConfigurationTests}) and, reactive, in the Spring Boot 3.5
+ * module ({@code ActuatorPathsReactiveHttpTests}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MonitoringPathsAutoConfigurationTests {
@@ -33,7 +34,8 @@ class MonitoringPathsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("monitoring.health_checks.detailed_endpoint=/health/detailed")
 			.run((context) -> assertThat(context).hasSingleBean(ActuatorPathsFilter.class));
 		this.contextRunner.withPropertyValues("monitoring.metrics.endpoint=/metrics")
-			.run((context) -> assertThat(context).hasSingleBean(ActuatorPathsFilter.class));
+			.run((context) -> assertThat(context).hasSingleBean(ActuatorPathsFilter.class)
+				.doesNotHaveBean(ActuatorPathsWebFilter.class));
 	}
 
 	@Test
@@ -48,14 +50,6 @@ class MonitoringPathsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("monitoring.metrics.endpoint=/metrics", "management.server.port=9091")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("[/metrics] are not served: the actuator is on management.server.port 9091");
-	}
-
-	@Test
-	void reactiveApplicationGetsNoFilter() {
-		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MonitoringPathsAutoConfiguration.class))
-			.withPropertyValues("monitoring.metrics.endpoint=/metrics")
-			.run((context) -> assertThat(context).doesNotHaveBean(ActuatorPathsFilter.class));
 	}
 
 	@Test
