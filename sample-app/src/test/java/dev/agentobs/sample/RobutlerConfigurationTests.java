@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,6 +60,9 @@ class RobutlerConfigurationTests {
 
 	@BeforeEach
 	void startReceivers() throws IOException {
+		// A context another test class keeps in its cache leaves Logback configured, with its
+		// format: start this application's logging afresh, as a process of its own would
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
 		this.smtp.start();
 		this.smtp.setUser("alerts@yourcompany.com", "alerts@yourcompany.com", PASSWORD);
 		// The webhooks and Jaeger's OTLP receiver, told apart by path
