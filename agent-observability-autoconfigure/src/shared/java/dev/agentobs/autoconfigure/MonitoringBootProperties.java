@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -96,26 +94,22 @@ final class MonitoringBootProperties {
 		addLogging(binder, derived);
 		addHealth(binder, derived);
 		URI jaeger = addTracing(binder, derived);
-		if (derived.isEmpty()) {
-			return;
-		}
-		MapPropertySource source = new MapPropertySource(SOURCE, derived);
-		if (sources.contains("defaultProperties")) {
-			sources.addBefore("defaultProperties", source);
-		}
-		else {
-			sources.addLast(source);
+		if (!derived.isEmpty()) {
+			MapPropertySource source = new MapPropertySource(SOURCE, derived);
+			if (sources.contains("defaultProperties")) {
+				sources.addBefore("defaultProperties", source);
+			}
+			else {
+				sources.addLast(source);
+			}
 		}
 		if (jaeger != null) {
 			logJaeger(environment, jaeger, logger);
 		}
-		List<String> noEffect = new ArrayList<>();
 		binder.bind("monitoring.logging.output", String.class)
-			.ifBound((output) -> noEffect.add("monitoring.logging.output=" + output
+			.ifBound((output) -> logger.info("Accepted with no effect in a Spring Boot application: "
+					+ "monitoring.logging.output=" + output
 					+ " (the console log is standard output; a file is logging.file.name)"));
-		if (!noEffect.isEmpty()) {
-			logger.info("Accepted with no effect in a Spring Boot application: " + String.join(", ", noEffect));
-		}
 	}
 
 	// Every key under monitoring.email, in every form and source, under monitoring.alerts.email,

@@ -104,6 +104,13 @@ class MonitoringBootPropertiesTests {
 	}
 
 	@Test
+	void keyWithNoEffectIsNamedEvenWhenNothingIsMapped() {
+		mapped(environment(Map.of("monitoring.logging.output", "file")));
+		assertThat(this.logged).containsExactly("Accepted with no effect in a Spring Boot application: "
+				+ "monitoring.logging.output=file (the console log is standard output; a file is logging.file.name)");
+	}
+
+	@Test
 	void monitoringOffMapsNothing() {
 		ConfigurableEnvironment environment = page();
 		environment.getPropertySources()
