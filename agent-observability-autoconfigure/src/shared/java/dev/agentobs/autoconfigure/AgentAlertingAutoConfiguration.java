@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -32,12 +33,14 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.Assert;
 
+import dev.agentobs.alert.AlertCategory;
 import dev.agentobs.alert.AlertNotifier;
 import dev.agentobs.alert.AlertRule;
 import dev.agentobs.autoconfigure.endpoint.AgentAlertsEndpoint;
@@ -84,6 +87,13 @@ public final class AgentAlertingAutoConfiguration {
 	 * a webhook has its own backoff.
 	 */
 	static final Duration NOTIFIER_RETRY_BACKOFF = Duration.ofSeconds(1);
+
+	// Static: the binder looks converters up before this configuration's instance exists
+	@Bean
+	@ConfigurationPropertiesBinding
+	static Converter<String, AlertCategory> agentAlertCategoryConverter() {
+		return new AlertCategoryConverter();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -40,8 +40,8 @@ public class WebhookProperties {
 	private @Nullable URI url;
 
 	/**
-	 * The kinds of alert this webhook wants: error, performance_degradation, budget. Empty for
-	 * all.
+	 * The kinds of alert this webhook wants: error, performance_degradation (or performance),
+	 * budget. Empty for all.
 	 */
 	private Set<AlertCategory> events = EnumSet.noneOf(AlertCategory.class);
 

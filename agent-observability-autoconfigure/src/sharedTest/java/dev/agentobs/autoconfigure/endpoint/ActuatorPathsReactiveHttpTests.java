@@ -1,0 +1,76 @@
+package dev.agentobs.autoconfigure.endpoint;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import dev.agentobs.api.AgentObservations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Robutler's {@code /metrics}, {@code /health} and {@code /health/detailed} in a reactive
+ * application (Spring WebFlux): each answers as the actuator path it stands for.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "monitoring.metrics.endpoint=/metrics",
+				"monitoring.health_checks.endpoint=/health", "monitoring.health_checks.detailed_endpoint=/health/detailed",
+				"management.endpoints.web.exposure.include=health,prometheus", "monitoring.logging.events=false",
+				// Spring Boot's tests leave metrics export (the Prometheus endpoint) off unless told
+				"spring.test.observability.auto-configure=true",
+				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
+				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
+@DirtiesContext
+class ActuatorPathsReactiveHttpTests {
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private AgentObservations observations;
+
+	@Test
+	void extraPathsAnswerAsTheActuatorsInWebFlux() throws Exception {
+		this.observations.agent("research-agent").observe(() -> "done");
+		HttpResponse<String> metrics = get("/metrics");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("# TYPE gen_ai_invoke_agent_duration_seconds histogram")
+			.contains("gen_ai_agent_name=\"research-agent\"");
+		HttpResponse<String> health = get("/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
+		HttpResponse<String> detailed = get("/health/detailed");
+		assertThat(detailed.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Map<String, Object>>read(detailed.body(), "$.components")).containsOnlyKeys("agents");
+		assertThat(JsonPath.<Integer>read(detailed.body(), "$.components.agents.details.requests")).isEqualTo(1);
+		assertThat(get("/health/other").statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}
