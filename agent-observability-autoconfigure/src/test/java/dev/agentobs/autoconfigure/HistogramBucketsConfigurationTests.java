@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.statsd.StatsdMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -40,18 +42,22 @@ class HistogramBucketsConfigurationTests {
 	@Test
 	void statsdGetsTheTimersWithoutBucketGaugesAndPrometheusGetsTheBuckets() throws IOException {
 		try (DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-			agent.setSoTimeout(2000);
+			// Only a silent socket waits this long: a poll sends every 100 ms
+			agent.setSoTimeout(10_000);
 			this.contextRunner
 				.withPropertyValues("management.statsd.metrics.export.host=127.0.0.1",
 						"management.statsd.metrics.export.port=" + agent.getLocalPort(),
 						"management.statsd.metrics.export.polling-frequency=100ms")
 				.run((context) -> {
+					// StatsD lines sent before its UDP client is connected are dropped: wait for a gauge of the test's
+					Gauge.builder("connected", () -> 1).register(context.getBean(StatsdMeterRegistry.class));
+					assertThat(receive(agent, "connected:", 1)).isNotEmpty();
 					AgentObservations observations = context.getBean(AgentObservations.class);
 					observations.agent("research-agent").observe(() -> {
 						observations.model("openai", "gpt-4o").observe((call) -> call.tokens(1200, 300));
 						return observations.tool("web_search").observe(() -> "results");
 					});
-					List<String> lines = receive(agent, 3);
+					List<String> lines = receive(agent, "agent.active.runs:", 3);
 					// agent_active_runs is a gauge: its line means the bucket gauges had their polls too
 					assertThat(lines).anyMatch((line) -> line.startsWith("gen_ai.execute_tool.duration:"))
 						.anyMatch((line) -> line.startsWith("gen_ai.client.token.usage:1200|h|"))
@@ -68,10 +74,10 @@ class HistogramBucketsConfigurationTests {
 	}
 
 	/**
-	 * The lines of the packets received until {@code polls} polling intervals passed with the
-	 * active runs gauge in them, or the socket stayed silent for its timeout.
+	 * The lines of the packets received until {@code polls} polling intervals passed with a
+	 * gauge in them, or the socket stayed silent for its timeout.
 	 */
-	private static List<String> receive(DatagramSocket agent, int polls) throws IOException {
+	private static List<String> receive(DatagramSocket agent, String gauge, int polls) throws IOException {
 		List<String> lines = new ArrayList<>();
 		byte[] buffer = new byte[65_536];
 		int gaugePolls = 0;
@@ -85,7 +91,7 @@ class HistogramBucketsConfigurationTests {
 			}
 			for (String line : new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8).split("\n")) {
 				lines.add(line);
-				if (line.startsWith("agent.active.runs:")) {
+				if (line.startsWith(gauge)) {
 					gaugePolls++;
 				}
 			}
