@@ -1,5 +1,7 @@
 package dev.agentobs.autoconfigure;
 
+import java.time.Clock;
+
 import io.micrometer.observation.ObservationRegistry;
 import org.aspectj.weaver.Advice;
 
@@ -16,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.event.AgentEventListener;
 import dev.agentobs.internal.aop.AgentObservationAspect;
+import dev.agentobs.internal.cost.BudgetStopMetrics;
+import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogContextHandler;
 import dev.agentobs.internal.logging.AgentLogEvents;
@@ -31,8 +36,9 @@ import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * The observation model of agent operations: the {@link AgentObservations} facade, the handler
- * that turns finished observations into operations for the sinks, the subscriber API, log
- * events and MDC correlation, and the annotations.
+ * that turns finished observations into operations for the sinks, the ledger of each run in
+ * progress with its budget, the subscriber API, log events and MDC correlation, and the
+ * annotations.
  *
  * @since 0.1.0
  */
@@ -42,7 +48,7 @@ import dev.agentobs.operation.AgentOperationSink;
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties({ MonitoringProperties.class, AgentMetricsProperties.class,
-		AgentLoggingProperties.class })
+		AgentLoggingProperties.class, AgentBudgetsProperties.class, AgentCostProperties.class })
 public final class AgentObservationAutoConfiguration {
 
 	@Bean
@@ -61,8 +67,19 @@ public final class AgentObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentOperationHandler agentOperationHandler(AgentOperationDispatcher dispatcher) {
-		return new AgentOperationHandler(dispatcher);
+	RunLedgers agentRunLedgers(AgentBudgetsProperties budgets, AgentCostProperties cost,
+			ObjectProvider<CostCalculator> costs, ObjectProvider<BudgetStopMetrics> stopMetrics,
+			ObjectProvider<Clock> clock) {
+		// The calculator and the counter come from later auto-configurations: read when first needed
+		return new RunLedgers(budgets.agentBudgets(), budgets.getMode() == AgentBudgetsProperties.Mode.ENFORCE,
+				costs::getIfUnique, stopMetrics::getIfUnique, clock.getIfUnique(Clock::systemUTC), cost.getZone());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentOperationHandler agentOperationHandler(AgentOperationDispatcher dispatcher,
+			ObjectProvider<RunLedgers> ledgers) {
+		return new AgentOperationHandler(dispatcher, ledgers.getIfUnique());
 	}
 
 	@Bean

@@ -14,10 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,6 @@ import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.internal.budget.BudgetGuard;
 import dev.agentobs.internal.budget.DailyCost;
 import dev.agentobs.internal.budget.RunLedger;
-import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.AgentStep;
@@ -39,15 +37,13 @@ import dev.agentobs.operation.ToolCall;
  * The ledgers of the agent runs in progress, by run id: each run's spending, its sub-agents'
  * included, and its budget. As a sink it adds every finished model call (with its cost), tool
  * call and step to the ledger of its run; {@link #check(String)} stops an operation about to
- * start in a run that has spent its budget, counts the stop in
- * {@code agent_budget_exceeded_total{gen_ai_agent_name,limit}} and logs it once per run.
+ * start in a run that has spent its budget, reports the stop (to
+ * {@code agent_budget_exceeded_total{gen_ai_agent_name,limit}} through
+ * {@link BudgetStopMetrics}) and logs it, once per run.
  *
  * @since 0.1.0
  */
 public class RunLedgers implements AgentOperationSink, BudgetGuard {
-
-	/** Every stop of a run by its budget: {@code agent_budget_exceeded_total}. */
-	public static final String BUDGET_EXCEEDED = "agent.budget.exceeded";
 
 	/** The key prefix of the agents' configured budgets. */
 	public static final String AGENTS_KEY = "monitoring.budgets.agents.";
@@ -60,7 +56,7 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 
 	private final Supplier<? extends @Nullable CostCalculator> costs;
 
-	private final Supplier<? extends @Nullable MeterRegistry> registry;
+	private final Supplier<? extends @Nullable Consumer<BudgetStop>> stopListener;
 
 	private final Clock clock;
 
@@ -82,17 +78,19 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 	 * @param enforce whether a run that spent its budget is stopped ({@code mode=enforce}) or
 	 * only reported ({@code mode=report})
 	 * @param costs supplies the calculator that prices model calls, read on the first call
-	 * @param registry supplies the registry of the stops' counter, or {@code null} for none
+	 * @param stopListener supplies what counts each stop (such as {@link BudgetStopMetrics}),
+	 * read at each stop, or {@code null} for none
 	 * @param clock the clock of the daily costs
 	 * @param zone the zone whose midnight starts a day
 	 */
 	public RunLedgers(Map<String, AgentBudget> agentBudgets, boolean enforce,
-			Supplier<? extends @Nullable CostCalculator> costs, Supplier<? extends @Nullable MeterRegistry> registry,
+			Supplier<? extends @Nullable CostCalculator> costs,
+			Supplier<? extends @Nullable Consumer<BudgetStop>> stopListener,
 			Clock clock, ZoneId zone) {
 		this.agentBudgets = Map.copyOf(agentBudgets);
 		this.enforce = enforce;
 		this.costs = costs;
-		this.registry = registry;
+		this.stopListener = stopListener;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -181,16 +179,12 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 		this.stops.computeIfAbsent(agentName, (name) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(limit, (key) -> new LongAdder())
 			.increment();
-		this.lastStop.set(new BudgetStop(agentName, ledger.runId(), limit, this.clock.instant(), this.enforce));
+		BudgetStop stop = new BudgetStop(agentName, ledger.runId(), limit, this.clock.instant(), this.enforce);
+		this.lastStop.set(stop);
 		try {
-			MeterRegistry registry = this.registry.get();
-			if (registry != null) {
-				Counter.builder(BUDGET_EXCEEDED)
-					.description("Agent runs that reached a limit of their budget")
-					.tag(GenAiAttributes.AGENT_NAME.key(), agentName)
-					.tag("limit", limit.key())
-					.register(registry)
-					.increment();
+			Consumer<BudgetStop> listener = this.stopListener.get();
+			if (listener != null) {
+				listener.accept(stop);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -74,7 +74,8 @@ class RunLedgersTests {
 	}
 
 	private RunLedgers ledgers(Map<String, AgentBudget> budgets, boolean enforce) {
-		return new RunLedgers(budgets, enforce, () -> CALCULATOR, () -> this.meters, Clock.systemUTC(), ZoneOffset.UTC);
+		return new RunLedgers(budgets, enforce, () -> CALCULATOR,
+				() -> new BudgetStopMetrics(this.meters, new TagValueLimits(100)), Clock.systemUTC(), ZoneOffset.UTC);
 	}
 
 	// One call of the loopback model server: 12 input and 3 output tokens of gpt-4o

@@ -12,12 +12,16 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.Assert;
 
+import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.internal.budget.RunLedger;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.internal.support.OperationIds;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentRun;
 
 /**
  * Counts every Spring AI {@code ChatClient} call, blocking or streaming, as one agent run, so
@@ -53,6 +57,8 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 
 	private final @Nullable ActiveAgentRuns activeRuns;
 
+	private final @Nullable RunLedgers ledgers;
+
 	/**
 	 * Create a handler.
 	 * @param operations where runs go: the sinks of every operation, as for
@@ -63,11 +69,26 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	 */
 	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
 			@Nullable ActiveAgentRuns activeRuns) {
+		this(operations, defaultAgentName, activeRuns, null);
+	}
+
+	/**
+	 * Create a handler that keeps the ledger of each run, for its cost and budget.
+	 * @param operations where runs go: the sinks of every operation, as for
+	 * {@code AgentObservations#record}
+	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
+	 * parameter
+	 * @param activeRuns what counts the runs in progress, or {@code null}
+	 * @param ledgers the ledgers of the runs in progress, or {@code null}
+	 */
+	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
+			@Nullable ActiveAgentRuns activeRuns, @Nullable RunLedgers ledgers) {
 		Assert.notNull(operations, "operations must not be null");
 		Assert.hasText(defaultAgentName, "defaultAgentName must not be empty");
 		this.operations = operations;
 		this.defaultAgentName = defaultAgentName;
 		this.activeRuns = activeRuns;
+		this.ledgers = ledgers;
 	}
 
 	@Override
@@ -85,8 +106,12 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 			conversationId = enclosing.conversationId();
 		}
 		String name = (agentName != null) ? agentName : this.defaultAgentName;
-		context.put(SpringAiRun.class, new SpringAiRun(name, AgentRunContext.newRunId(), conversationId, System.nanoTime(),
+		String runId = AgentRunContext.newRunId();
+		context.put(SpringAiRun.class, new SpringAiRun(name, runId, conversationId, System.nanoTime(),
 				OperationIds.next(), SpringAiRun.enclosingOperationId(parent)));
+		if (this.ledgers != null) {
+			this.ledgers.started(name, runId, (enclosing != null) ? enclosing.runId() : null, null);
+		}
 		if (this.activeRuns != null) {
 			this.activeRuns.started(name);
 		}
@@ -101,13 +126,27 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (this.activeRuns != null) {
 			this.activeRuns.finished(run.agentName());
 		}
-		this.operations.accept(AgentOperation.agentRun(run.agentName())
+		AgentRun.Builder operation = AgentOperation.agentRun(run.agentName())
 			.runId(run.runId())
 			.conversationId(run.conversationId())
 			.operationIds(run.operationId(), run.parentOperationId())
 			.duration(Duration.ofNanos(Math.max(0, System.nanoTime() - run.startNanos())))
-			.error(context.getError())
-			.build());
+			.error(context.getError());
+		RunLedger ledger = (this.ledgers != null) ? this.ledgers.ledger(run.runId()) : null;
+		if (ledger != null) {
+			operation.usage(ledger.usage());
+		}
+		if ((ledger != null && ledger.stoppedByBudget()) || context.getError() instanceof AgentBudgetExceededException) {
+			operation.errorType(AgentBudgetExceededException.ERROR_TYPE);
+		}
+		try {
+			this.operations.accept(operation.build());
+		}
+		finally {
+			if (this.ledgers != null && run.runId() != null) {
+				this.ledgers.finished(run.runId());
+			}
+		}
 	}
 
 	@Override
