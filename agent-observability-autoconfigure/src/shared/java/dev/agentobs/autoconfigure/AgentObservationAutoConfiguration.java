@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.cost.AgentUsageListener;
 import dev.agentobs.event.AgentEventListener;
 import dev.agentobs.internal.aop.AgentObservationAspect;
 import dev.agentobs.internal.cost.BudgetStopMetrics;
@@ -24,6 +25,7 @@ import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogContextHandler;
 import dev.agentobs.internal.logging.AgentLogEvents;
+import dev.agentobs.internal.logging.AgentUsageLog;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
 import dev.agentobs.internal.observation.AgentOperationHandler;
@@ -37,8 +39,8 @@ import dev.agentobs.operation.AgentOperationSink;
 /**
  * The observation model of agent operations: the {@link AgentObservations} facade, the handler
  * that turns finished observations into operations for the sinks, the ledger of each run in
- * progress with its budget, the subscriber API, log events and MDC correlation, and the
- * annotations.
+ * progress with its budget and the usage record of each finished one, the subscriber API, log
+ * events and MDC correlation, and the annotations.
  *
  * @since 0.1.0
  */
@@ -48,7 +50,8 @@ import dev.agentobs.operation.AgentOperationSink;
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties({ MonitoringProperties.class, AgentMetricsProperties.class,
-		AgentLoggingProperties.class, AgentBudgetsProperties.class, AgentCostProperties.class })
+		AgentLoggingProperties.class, AgentBudgetsProperties.class, AgentCostProperties.class,
+		AgentUsageProperties.class })
 public final class AgentObservationAutoConfiguration {
 
 	@Bean
@@ -69,10 +72,18 @@ public final class AgentObservationAutoConfiguration {
 	@ConditionalOnMissingBean
 	RunLedgers agentRunLedgers(AgentBudgetsProperties budgets, AgentCostProperties cost,
 			ObjectProvider<CostCalculator> costs, ObjectProvider<BudgetStopMetrics> stopMetrics,
-			ObjectProvider<Clock> clock) {
-		// The calculator and the counter come from later auto-configurations: read when first needed
+			ObjectProvider<AgentUsageListener> usageListeners, ObjectProvider<Clock> clock) {
+		// The calculator, the counter and the listeners come later: read when first needed
 		return new RunLedgers(budgets.agentBudgets(), budgets.getMode() == AgentBudgetsProperties.Mode.ENFORCE,
-				costs::getIfUnique, stopMetrics::getIfUnique, clock.getIfUnique(Clock::systemUTC), cost.getZone());
+				costs::getIfUnique, stopMetrics::getIfUnique, () -> usageListeners.orderedStream().toList(),
+				clock.getIfUnique(Clock::systemUTC), cost.getZone());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("monitoring.usage.log")
+	AgentUsageLog agentUsageLog() {
+		return new AgentUsageLog();
 	}
 
 	@Bean

@@ -70,6 +70,36 @@ public final class AgentRunObservation extends ObservedOperation<AgentRunObserva
 	}
 
 	/**
+	 * Set the user the run works for, for its usage record ({@link dev.agentobs.cost.AgentUsage}),
+	 * never a metric label. Sub-agents' runs take it too.
+	 * @param userId the user's id, {@code null} for the one of
+	 * {@link dev.agentobs.cost.AgentUsageContext} or the parent run
+	 * @return this
+	 */
+	public AgentRunObservation user(@Nullable String userId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setUserId(userId);
+		}
+		return this;
+	}
+
+	/**
+	 * Set the tenant the run works for, for its usage record ({@link dev.agentobs.cost.AgentUsage}),
+	 * never a metric label. Sub-agents' runs take it too.
+	 * @param tenantId the tenant's id, {@code null} for the one of
+	 * {@link dev.agentobs.cost.AgentUsageContext} or the parent run
+	 * @return this
+	 */
+	public AgentRunObservation tenant(@Nullable String tenantId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setTenantId(tenantId);
+		}
+		return this;
+	}
+
+	/**
 	 * Use the application's own id for this run instead of a generated one.
 	 * @param runId the run id; a null or blank one is ignored with a warning
 	 * @return this

@@ -25,6 +25,10 @@ public class AgentRunContext extends AgentObservationContext {
 
 	private @Nullable AgentBudget budget;
 
+	private @Nullable String userId;
+
+	private @Nullable String tenantId;
+
 	public AgentRunContext(String agentName) {
 		super(AgentOperation.Kind.AGENT_RUN);
 		setAgentName(agentName);
@@ -60,6 +64,32 @@ public class AgentRunContext extends AgentObservationContext {
 
 	public void setBudget(@Nullable AgentBudget budget) {
 		this.budget = budget;
+	}
+
+	/**
+	 * The user the run works for, for its usage record (never a metric label).
+	 * @return the user's id, or {@code null} to take it from the parent run or
+	 * {@link dev.agentobs.cost.AgentUsageContext}
+	 */
+	public @Nullable String getUserId() {
+		return this.userId;
+	}
+
+	public void setUserId(@Nullable String userId) {
+		this.userId = userId;
+	}
+
+	/**
+	 * The tenant the run works for, for its usage record (never a metric label).
+	 * @return the tenant's id, or {@code null} to take it from the parent run or
+	 * {@link dev.agentobs.cost.AgentUsageContext}
+	 */
+	public @Nullable String getTenantId() {
+		return this.tenantId;
+	}
+
+	public void setTenantId(@Nullable String tenantId) {
+		this.tenantId = tenantId;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.cost.AgentBudget;
+import dev.agentobs.cost.AgentUsageContext;
 import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.internal.support.SaturatingSum;
 import dev.agentobs.operation.RunUsage;
@@ -81,6 +82,8 @@ public final class RunLedger {
 
 	private final BudgetGuard guard;
 
+	private final @Nullable AgentUsageContext owner;
+
 	// Whether this run or a run it is a sub-agent of has a limit: runs without one skip the checks
 	private final boolean limited;
 
@@ -119,9 +122,11 @@ public final class RunLedger {
 	 * @param dailyCost the agent's cost today, kept when its budget has a {@code daily-cost}, or
 	 * {@code null}
 	 * @param guard what stops an operation of the run once a budget is spent
+	 * @param owner the user, tenant and conversation the run works for, or {@code null}
 	 */
 	public RunLedger(String agentName, String runId, @Nullable RunLedger parent, AgentBudget budget,
-			boolean budgetOfRun, boolean enforced, @Nullable DailyCost dailyCost, BudgetGuard guard) {
+			boolean budgetOfRun, boolean enforced, @Nullable DailyCost dailyCost, BudgetGuard guard,
+			@Nullable AgentUsageContext owner) {
 		this.agentName = agentName;
 		this.runId = runId;
 		this.parent = parent;
@@ -131,6 +136,7 @@ public final class RunLedger {
 		this.startNanos = System.nanoTime();
 		this.dailyCost = dailyCost;
 		this.guard = guard;
+		this.owner = owner;
 		this.limited = !budget.isUnlimited() || (parent != null && parent.limited);
 	}
 
@@ -338,6 +344,22 @@ public final class RunLedger {
 	 */
 	public long elapsedNanos(long nanoTime) {
 		return Math.max(0, nanoTime - this.startNanos);
+	}
+
+	/**
+	 * Who the run works for.
+	 * @return the user, tenant and conversation, or {@code null} when none is known
+	 */
+	public @Nullable AgentUsageContext owner() {
+		return this.owner;
+	}
+
+	/**
+	 * The ledger of the run this one is a sub-agent of.
+	 * @return the parent's ledger, or {@code null}
+	 */
+	public @Nullable RunLedger parent() {
+		return this.parent;
 	}
 
 	public String agentName() {

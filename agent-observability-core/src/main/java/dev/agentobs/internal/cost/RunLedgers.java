@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -23,14 +25,20 @@ import org.slf4j.LoggerFactory;
 
 import dev.agentobs.cost.AgentBudget;
 import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.cost.AgentUsage;
+import dev.agentobs.cost.AgentUsageContext;
+import dev.agentobs.cost.AgentUsageListener;
 import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.internal.budget.BudgetGuard;
 import dev.agentobs.internal.budget.DailyCost;
 import dev.agentobs.internal.budget.RunLedger;
+import dev.agentobs.internal.support.ThrottledLogger;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.ModelCall;
+import dev.agentobs.operation.RunUsage;
 import dev.agentobs.operation.ToolCall;
 
 /**
@@ -49,6 +57,8 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 	public static final String AGENTS_KEY = "monitoring.budgets.agents.";
 
 	private static final Logger logger = LoggerFactory.getLogger(RunLedgers.class);
+
+	private static final ThrottledLogger throttledLogger = new ThrottledLogger(logger, Duration.ofMinutes(1));
 
 	private final Map<String, AgentBudget> agentBudgets;
 
@@ -70,7 +80,11 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 
 	private final AtomicReference<@Nullable BudgetStop> lastStop = new AtomicReference<>();
 
+	private final Supplier<? extends List<? extends AgentUsageListener>> usageListeners;
+
 	private volatile @Nullable CostCalculator calculator;
+
+	private volatile AgentUsageListener @Nullable [] listeners;
 
 	/**
 	 * Create the ledgers.
@@ -80,17 +94,20 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 	 * @param costs supplies the calculator that prices model calls, read on the first call
 	 * @param stopListener supplies what counts each stop (such as {@link BudgetStopMetrics}),
 	 * read at each stop, or {@code null} for none
+	 * @param usageListeners supplies what receives the usage of each finished run, read on the
+	 * first run
 	 * @param clock the clock of the daily costs
 	 * @param zone the zone whose midnight starts a day
 	 */
 	public RunLedgers(Map<String, AgentBudget> agentBudgets, boolean enforce,
 			Supplier<? extends @Nullable CostCalculator> costs,
 			Supplier<? extends @Nullable Consumer<BudgetStop>> stopListener,
-			Clock clock, ZoneId zone) {
+			Supplier<? extends List<? extends AgentUsageListener>> usageListeners, Clock clock, ZoneId zone) {
 		this.agentBudgets = Map.copyOf(agentBudgets);
 		this.enforce = enforce;
 		this.costs = costs;
 		this.stopListener = stopListener;
+		this.usageListeners = usageListeners;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -101,10 +118,12 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 	 * @param runId the run's id
 	 * @param parentRunId the run it is a sub-agent of, or {@code null}
 	 * @param runBudget the budget given to the run in code, or {@code null}
+	 * @param owner the user and tenant given to the run in code, or {@code null}; what it leaves
+	 * out comes from the parent run, then from {@link AgentUsageContext#current()}
 	 * @return the run's ledger
 	 */
 	public RunLedger started(String agentName, String runId, @Nullable String parentRunId,
-			@Nullable AgentBudget runBudget) {
+			@Nullable AgentBudget runBudget, @Nullable AgentUsageContext owner) {
 		RunLedger parent = (parentRunId != null) ? this.ledgers.get(parentRunId) : null;
 		AgentBudget configured = this.agentBudgets.get(agentName);
 		AgentBudget budget = (runBudget != null) ? runBudget.orElse((configured != null) ? configured
@@ -112,17 +131,85 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 		DailyCost dailyCost = Double.isNaN(budget.getDailyCost()) ? null
 				: this.dailyCosts.computeIfAbsent(agentName, (name) -> new DailyCost(this.clock, this.zone));
 		RunLedger ledger = new RunLedger(agentName, runId, parent, budget, runBudget != null, this.enforce, dailyCost,
-				this);
+				this, owner(owner, (parent != null) ? parent.owner() : null, AgentUsageContext.current()));
 		this.ledgers.put(runId, ledger);
 		return ledger;
 	}
 
+	private static @Nullable AgentUsageContext owner(@Nullable AgentUsageContext own,
+			@Nullable AgentUsageContext parent, @Nullable AgentUsageContext current) {
+		if (parent == null && current == null) {
+			return own;
+		}
+		if (own == null && current == null) {
+			return parent;
+		}
+		if (own == null && parent == null) {
+			return current;
+		}
+		return AgentUsageContext.of(first(own, parent, current, AgentUsageContext::getUserId),
+				first(own, parent, current, AgentUsageContext::getTenantId),
+				first(own, parent, current, AgentUsageContext::getConversationId));
+	}
+
+	private static @Nullable String first(@Nullable AgentUsageContext own, @Nullable AgentUsageContext parent,
+			@Nullable AgentUsageContext current, Function<AgentUsageContext, @Nullable String> value) {
+		for (AgentUsageContext context : new AgentUsageContext[] { own, parent, current }) {
+			String found = (context != null) ? value.apply(context) : null;
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
+	}
+
 	/**
-	 * Close the ledger of a run that finished.
-	 * @param runId the run's id
+	 * Close the ledger of a run that finished, and give its usage to the listeners.
+	 * @param run the finished run
 	 */
-	public void finished(String runId) {
-		this.ledgers.remove(runId);
+	public void finished(AgentRun run) {
+		String runId = run.runId();
+		RunLedger ledger = (runId != null) ? this.ledgers.remove(runId) : null;
+		if (ledger == null) {
+			return;
+		}
+		AgentUsageListener[] listeners = usageListeners();
+		if (listeners.length == 0) {
+			return;
+		}
+		AgentUsage usage = usage(run, ledger);
+		for (AgentUsageListener listener : listeners) {
+			try {
+				listener.onUsage(usage);
+			}
+			catch (Throwable ex) {
+				throttledLogger.warn(listener.getClass(), "Agent usage listener " + listener.getClass().getName()
+						+ " failed on run " + runId + "; the agent is not affected", ex);
+			}
+		}
+	}
+
+	private static AgentUsage usage(AgentRun run, RunLedger ledger) {
+		RunUsage spent = run.usage();
+		AgentUsageContext owner = ledger.owner();
+		RunLedger parent = ledger.parent();
+		String conversationId = run.scope().conversationId();
+		if (conversationId == null && owner != null) {
+			conversationId = owner.getConversationId();
+		}
+		return new AgentUsage(ledger.runId(), (parent != null) ? parent.runId() : null, run.agentName(),
+				(owner != null) ? owner.getUserId() : null, (owner != null) ? owner.getTenantId() : null, conversationId,
+				spent.tokens(), spent.costKnown() ? spent.cost() : null, spent.modelCalls(), spent.toolCalls(),
+				spent.steps(), run.outcome().endTime(), run.duration(), run.errorType());
+	}
+
+	private AgentUsageListener[] usageListeners() {
+		AgentUsageListener[] listeners = this.listeners;
+		if (listeners == null) {
+			listeners = this.usageListeners.get().toArray(new AgentUsageListener[0]);
+			this.listeners = listeners;
+		}
+		return listeners;
 	}
 
 	/**

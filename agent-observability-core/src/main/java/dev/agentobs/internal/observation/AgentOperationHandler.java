@@ -4,10 +4,13 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.cost.AgentUsageContext;
 import dev.agentobs.internal.cost.RunLedgers;
 
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentRun;
 
 /**
  * Turns every finished agent observation into one {@link dev.agentobs.operation.AgentOperation}
@@ -43,17 +46,23 @@ public class AgentOperationHandler implements ObservationHandler<AgentObservatio
 		if (ledgers != null && context instanceof AgentRunContext run) {
 			String runId = run.getRunId();
 			if (runId != null) {
-				run.setLedger(ledgers.started(run.getAgentName(), runId, run.getParentRunId(), run.getBudget()));
+				AgentUsageContext current = AgentUsageContext.current();
+				if (run.getConversationId() == null && current != null) {
+					run.setConversationId(current.getConversationId());
+				}
+				run.setLedger(ledgers.started(run.getAgentName(), runId, run.getParentRunId(), run.getBudget(),
+						AgentUsageContext.of(run.getUserId(), run.getTenantId(), null)));
 			}
 		}
 	}
 
 	@Override
 	public void onStop(AgentObservationContext context) {
-		this.dispatcher.dispatch(context.getOperation());
+		AgentOperation operation = context.getOperation();
+		this.dispatcher.dispatch(operation);
 		RunLedgers ledgers = this.ledgers;
-		if (ledgers != null && context instanceof AgentRunContext run && run.getRunId() != null) {
-			ledgers.finished(run.getRunId());
+		if (ledgers != null && operation instanceof AgentRun run) {
+			ledgers.finished(run);
 		}
 	}
 

@@ -23,10 +23,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.cost.AgentBudget;
 import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.cost.AgentUsage;
+import dev.agentobs.cost.AgentUsageContext;
+import dev.agentobs.cost.AgentUsageListener;
 import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.event.AgentEvent;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
+import dev.agentobs.internal.logging.AgentUsageLog;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
 import dev.agentobs.internal.observation.AgentOperationHandler;
@@ -57,6 +61,10 @@ class RunLedgersTests {
 
 	private final List<AgentOperation> operations = new ArrayList<>();
 
+	private final List<AgentUsage> usages = new ArrayList<>();
+
+	private final List<AgentUsageListener> usageListeners = new ArrayList<>(List.of(this.usages::add));
+
 	private final OperationStatistics statistics = new OperationStatistics(Duration.ofMinutes(5),
 			new TagValueLimits(100), Clock.systemUTC(), null, null);
 
@@ -75,7 +83,7 @@ class RunLedgersTests {
 
 	private RunLedgers ledgers(Map<String, AgentBudget> budgets, boolean enforce) {
 		return new RunLedgers(budgets, enforce, () -> CALCULATOR,
-				() -> new BudgetStopMetrics(this.meters, new TagValueLimits(100)), Clock.systemUTC(), ZoneOffset.UTC);
+				() -> new BudgetStopMetrics(this.meters, new TagValueLimits(100)), () -> this.usageListeners, Clock.systemUTC(), ZoneOffset.UTC);
 	}
 
 	// One call of the loopback model server: 12 input and 3 output tokens of gpt-4o
@@ -231,6 +239,50 @@ class RunLedgersTests {
 		assertThat(this.server.requests()).hasSize(2);
 		assertThat(run("researcher").errorType()).isEqualTo("budget_exceeded");
 		assertThat(run("planner").errorType()).isEqualTo("budget_exceeded");
+	}
+
+	@Test
+	void usageOfEachRunReachesTheListenersAndTheJsonLogWithItsUserAndTenant(CapturedOutput output) {
+		this.usageListeners.add((usage) -> {
+			throw new IllegalStateException("billing is down");
+		});
+		this.usageListeners.add(new AgentUsageLog());
+		AgentObservations observations = observations(ledgers(Map.of(), true));
+		String[] runId = new String[1];
+		try (AgentUsageContext.Scope scope = AgentUsageContext.with("user-from-request", "acme", "conv-9")) {
+			observations.agent("planner").user("user-42").observe((run) -> {
+				runId[0] = run.runId();
+				callModel(observations);
+				observations.agent("researcher").observe(() -> callModel(observations));
+				return null;
+			});
+		}
+		assertThat(this.usages).extracting(AgentUsage::agentName).containsExactly("researcher", "planner");
+		AgentUsage planner = this.usages.get(1);
+		AgentUsage researcher = this.usages.get(0);
+		double cost = gpt4oCost(24, 6);
+		assertThat(planner.runId()).isEqualTo(runId[0]);
+		assertThat(planner.parentRunId()).isNull();
+		assertThat(planner.userId()).isEqualTo("user-42");
+		assertThat(planner.tenantId()).isEqualTo("acme");
+		assertThat(planner.conversationId()).isEqualTo("conv-9");
+		assertThat(planner.tokens().input()).isEqualTo(24);
+		assertThat(planner.tokens().output()).isEqualTo(6);
+		assertThat(planner.cost()).isCloseTo(cost, within(1e-12));
+		assertThat(planner.modelCalls()).isEqualTo(2);
+		assertThat(planner.outcome()).isEqualTo("success");
+		// A sub-agent works for its parent's user
+		assertThat(researcher.parentRunId()).isEqualTo(runId[0]);
+		assertThat(researcher.userId()).isEqualTo("user-42");
+		assertThat(researcher.tokens().input()).isEqualTo(12);
+		assertThat(output).contains("\"runId\":\"" + runId[0] + "\",\"parentRunId\":null,\"agent\":\"planner\","
+				+ "\"user\":\"user-42\",\"tenant\":\"acme\",\"conversation\":\"conv-9\","
+				+ "\"tokens\":{\"input\":24,\"output\":6,\"cacheRead\":0,\"cacheWrite\":0,\"reasoning\":0},"
+				+ "\"costUsd\":" + new java.math.BigDecimal(Double.toString(planner.cost())).toPlainString()
+				+ ",\"modelCalls\":2,\"toolCalls\":0,\"steps\":0,")
+			.contains("\"outcome\":\"success\"}")
+			.contains("Agent usage listener", "failed on run", "the agent is not affected");
+		assertThat(AgentUsageContext.current()).isNull();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.Assert;
 
 import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.cost.AgentUsageContext;
 import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
@@ -105,12 +106,16 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (conversationId == null && enclosing != null) {
 			conversationId = enclosing.conversationId();
 		}
+		if (conversationId == null) {
+			AgentUsageContext current = AgentUsageContext.current();
+			conversationId = (current != null) ? current.getConversationId() : null;
+		}
 		String name = (agentName != null) ? agentName : this.defaultAgentName;
 		String runId = AgentRunContext.newRunId();
 		context.put(SpringAiRun.class, new SpringAiRun(name, runId, conversationId, System.nanoTime(),
 				OperationIds.next(), SpringAiRun.enclosingOperationId(parent)));
 		if (this.ledgers != null) {
-			this.ledgers.started(name, runId, (enclosing != null) ? enclosing.runId() : null, null);
+			this.ledgers.started(name, runId, (enclosing != null) ? enclosing.runId() : null, null, null);
 		}
 		if (this.activeRuns != null) {
 			this.activeRuns.started(name);
@@ -139,12 +144,13 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if ((ledger != null && ledger.stoppedByBudget()) || context.getError() instanceof AgentBudgetExceededException) {
 			operation.errorType(AgentBudgetExceededException.ERROR_TYPE);
 		}
+		AgentRun finished = operation.build();
 		try {
-			this.operations.accept(operation.build());
+			this.operations.accept(finished);
 		}
 		finally {
-			if (this.ledgers != null && run.runId() != null) {
-				this.ledgers.finished(run.runId());
+			if (this.ledgers != null) {
+				this.ledgers.finished(finished);
 			}
 		}
 	}
