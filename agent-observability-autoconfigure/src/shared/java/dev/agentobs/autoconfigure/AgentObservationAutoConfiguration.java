@@ -90,7 +90,9 @@ public final class AgentObservationAutoConfiguration {
 	@ConditionalOnMissingBean
 	AgentOperationHandler agentOperationHandler(AgentOperationDispatcher dispatcher,
 			ObjectProvider<RunLedgers> ledgers) {
-		return new AgentOperationHandler(dispatcher, ledgers.getIfUnique());
+		// Read on the first run, not now: the handler is created with the observation registry,
+		// and a bad budget must be reported by the ledgers' own creation
+		return new AgentOperationHandler(dispatcher, ledgers::getIfUnique);
 	}
 
 	@Bean

@@ -65,9 +65,8 @@ public final class SpringAiBridgeAutoConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(RunLedgers.class)
-	SpringAiBudgetHandler springAiBudgetHandler(RunLedgers ledgers) {
-		return new SpringAiBudgetHandler(ledgers);
+	SpringAiBudgetHandler springAiBudgetHandler(ObjectProvider<RunLedgers> ledgers) {
+		return new SpringAiBudgetHandler(ledgers::getIfUnique);
 	}
 
 	@Bean
@@ -88,7 +87,7 @@ public final class SpringAiBridgeAutoConfiguration {
 				AgentBridgesProperties bridges, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns,
 				ObjectProvider<RunLedgers> ledgers) {
 			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(bridges, environment),
-					activeRuns.getIfAvailable(), ledgers.getIfUnique());
+					activeRuns.getIfAvailable(), ledgers::getIfUnique);
 		}
 
 		static String defaultAgentName(AgentBridgesProperties bridges, Environment environment) {

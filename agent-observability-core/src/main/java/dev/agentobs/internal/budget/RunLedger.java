@@ -272,27 +272,11 @@ public final class RunLedger {
 	}
 
 	/**
-	 * The limit that stopped the run, or would have.
-	 * @return the limit, or {@code null} when the run was not stopped
-	 */
-	public @Nullable BudgetLimit stopped() {
-		return this.stopped;
-	}
-
-	/**
 	 * Whether the run was stopped by its budget: a limit reached while budgets are enforced.
 	 * @return {@code true} when the run was stopped
 	 */
 	public boolean stoppedByBudget() {
 		return this.enforced && this.stopped != null;
-	}
-
-	/**
-	 * Whether reaching a limit stops the run, rather than being only reported.
-	 * @return {@code true} when budgets are enforced
-	 */
-	public boolean enforced() {
-		return this.enforced;
 	}
 
 	/**

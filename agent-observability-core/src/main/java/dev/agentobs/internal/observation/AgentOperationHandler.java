@@ -1,11 +1,14 @@
 package dev.agentobs.internal.observation;
 
+import java.util.function.Supplier;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.cost.AgentUsageContext;
 import dev.agentobs.internal.cost.RunLedgers;
+import dev.agentobs.internal.support.ResolvedOnce;
 
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
@@ -23,10 +26,10 @@ public class AgentOperationHandler implements ObservationHandler<AgentObservatio
 
 	private final AgentOperationDispatcher dispatcher;
 
-	private final @Nullable RunLedgers ledgers;
+	private final ResolvedOnce<RunLedgers> ledgers;
 
 	public AgentOperationHandler(AgentOperationDispatcher dispatcher) {
-		this(dispatcher, null);
+		this(dispatcher, () -> null);
 	}
 
 	/**
@@ -35,15 +38,29 @@ public class AgentOperationHandler implements ObservationHandler<AgentObservatio
 	 * @param ledgers keeps the ledger of each run in progress, or {@code null} for none
 	 */
 	public AgentOperationHandler(AgentOperationDispatcher dispatcher, @Nullable RunLedgers ledgers) {
+		this(dispatcher, () -> ledgers);
+	}
+
+	/**
+	 * Create the handler with the ledgers read when first needed, so that whoever creates the
+	 * handler early (with the observation registry) does not create them (and bind their
+	 * properties) with it.
+	 * @param dispatcher hands the operations to the sinks
+	 * @param ledgers supplies what keeps the ledger of each run in progress, or {@code null}
+	 */
+	public AgentOperationHandler(AgentOperationDispatcher dispatcher, Supplier<? extends @Nullable RunLedgers> ledgers) {
 		this.dispatcher = dispatcher;
-		this.ledgers = ledgers;
+		this.ledgers = new ResolvedOnce<>(ledgers);
 	}
 
 	@Override
 	public void onStart(AgentObservationContext context) {
 		context.markStarted();
-		RunLedgers ledgers = this.ledgers;
-		if (ledgers != null && context instanceof AgentRunContext run) {
+		if (context instanceof AgentRunContext run) {
+			RunLedgers ledgers = this.ledgers.get();
+			if (ledgers == null) {
+				return;
+			}
 			String runId = run.getRunId();
 			if (runId != null) {
 				AgentUsageContext current = AgentUsageContext.current();
@@ -60,9 +77,11 @@ public class AgentOperationHandler implements ObservationHandler<AgentObservatio
 	public void onStop(AgentObservationContext context) {
 		AgentOperation operation = context.getOperation();
 		this.dispatcher.dispatch(operation);
-		RunLedgers ledgers = this.ledgers;
-		if (ledgers != null && operation instanceof AgentRun run) {
-			ledgers.finished(run);
+		if (operation instanceof AgentRun run) {
+			RunLedgers ledgers = this.ledgers.get();
+			if (ledgers != null) {
+				ledgers.finished(run);
+			}
 		}
 	}
 

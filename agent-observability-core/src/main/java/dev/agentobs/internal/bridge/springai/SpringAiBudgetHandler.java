@@ -1,8 +1,11 @@
 package dev.agentobs.internal.bridge.springai;
 
+import java.util.function.Supplier;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
@@ -10,6 +13,7 @@ import org.springframework.util.Assert;
 
 import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.internal.cost.RunLedgers;
+import dev.agentobs.internal.support.ResolvedOnce;
 import dev.agentobs.observation.AgentObservationContext;
 
 /**
@@ -25,15 +29,16 @@ import dev.agentobs.observation.AgentObservationContext;
  */
 public class SpringAiBudgetHandler implements ObservationHandler<Observation.Context> {
 
-	private final RunLedgers ledgers;
+	private final ResolvedOnce<RunLedgers> ledgers;
 
 	/**
 	 * Create the handler.
-	 * @param ledgers the ledgers of the runs in progress
+	 * @param ledgers supplies the ledgers of the runs in progress, read when first needed (the
+	 * handler is created with the observation registry, the ledgers need not be)
 	 */
-	public SpringAiBudgetHandler(RunLedgers ledgers) {
+	public SpringAiBudgetHandler(Supplier<? extends @Nullable RunLedgers> ledgers) {
 		Assert.notNull(ledgers, "ledgers must not be null");
-		this.ledgers = ledgers;
+		this.ledgers = new ResolvedOnce<>(ledgers);
 	}
 
 	@Override
@@ -43,7 +48,10 @@ public class SpringAiBudgetHandler implements ObservationHandler<Observation.Con
 			Observation.ContextView parent = current.getContextView();
 			SpringAiRun run = parent.get(SpringAiRun.class);
 			if (run != null) {
-				this.ledgers.check(run.runId());
+				RunLedgers ledgers = this.ledgers.get();
+				if (ledgers != null) {
+					ledgers.check(run.runId());
+				}
 				return;
 			}
 			if (parent instanceof AgentObservationContext agentContext) {

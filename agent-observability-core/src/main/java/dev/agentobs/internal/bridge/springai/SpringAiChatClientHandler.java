@@ -2,6 +2,7 @@ package dev.agentobs.internal.bridge.springai;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -17,6 +18,7 @@ import dev.agentobs.cost.AgentUsageContext;
 import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
+import dev.agentobs.internal.support.ResolvedOnce;
 import dev.agentobs.internal.support.OperationIds;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
@@ -58,7 +60,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 
 	private final @Nullable ActiveAgentRuns activeRuns;
 
-	private final @Nullable RunLedgers ledgers;
+	private final ResolvedOnce<RunLedgers> ledgers;
 
 	/**
 	 * Create a handler.
@@ -70,7 +72,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	 */
 	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
 			@Nullable ActiveAgentRuns activeRuns) {
-		this(operations, defaultAgentName, activeRuns, null);
+		this(operations, defaultAgentName, activeRuns, () -> null);
 	}
 
 	/**
@@ -80,16 +82,17 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
 	 * parameter
 	 * @param activeRuns what counts the runs in progress, or {@code null}
-	 * @param ledgers the ledgers of the runs in progress, or {@code null}
+	 * @param ledgers supplies the ledgers of the runs in progress (or {@code null}), read when
+	 * first needed: the handler is created with the observation registry, the ledgers need not be
 	 */
 	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
-			@Nullable ActiveAgentRuns activeRuns, @Nullable RunLedgers ledgers) {
+			@Nullable ActiveAgentRuns activeRuns, Supplier<? extends @Nullable RunLedgers> ledgers) {
 		Assert.notNull(operations, "operations must not be null");
 		Assert.hasText(defaultAgentName, "defaultAgentName must not be empty");
 		this.operations = operations;
 		this.defaultAgentName = defaultAgentName;
 		this.activeRuns = activeRuns;
-		this.ledgers = ledgers;
+		this.ledgers = new ResolvedOnce<>(ledgers);
 	}
 
 	@Override
@@ -114,8 +117,9 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		String runId = AgentRunContext.newRunId();
 		context.put(SpringAiRun.class, new SpringAiRun(name, runId, conversationId, System.nanoTime(),
 				OperationIds.next(), SpringAiRun.enclosingOperationId(parent)));
-		if (this.ledgers != null) {
-			this.ledgers.started(name, runId, (enclosing != null) ? enclosing.runId() : null, null, null);
+		RunLedgers ledgers = this.ledgers.get();
+		if (ledgers != null) {
+			ledgers.started(name, runId, (enclosing != null) ? enclosing.runId() : null, null, null);
 		}
 		if (this.activeRuns != null) {
 			this.activeRuns.started(name);
@@ -137,7 +141,8 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 			.operationIds(run.operationId(), run.parentOperationId())
 			.duration(Duration.ofNanos(Math.max(0, System.nanoTime() - run.startNanos())))
 			.error(context.getError());
-		RunLedger ledger = (this.ledgers != null) ? this.ledgers.ledger(run.runId()) : null;
+		RunLedgers ledgers = this.ledgers.get();
+		RunLedger ledger = (ledgers != null) ? ledgers.ledger(run.runId()) : null;
 		if (ledger != null) {
 			operation.usage(ledger.usage());
 		}
@@ -149,8 +154,8 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 			this.operations.accept(finished);
 		}
 		finally {
-			if (this.ledgers != null) {
-				this.ledgers.finished(finished);
+			if (ledgers != null) {
+				ledgers.finished(finished);
 			}
 		}
 	}
