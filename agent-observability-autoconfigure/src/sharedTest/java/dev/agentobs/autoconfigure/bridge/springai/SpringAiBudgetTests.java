@@ -1,5 +1,6 @@
 package dev.agentobs.autoconfigure.bridge.springai;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -19,11 +20,17 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.agentobs.autoconfigure.AgentCostAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentEndpointAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentHealthAutoConfiguration;
 import dev.agentobs.autoconfigure.AgentMetricsAutoConfiguration;
+import dev.agentobs.autoconfigure.AgentStatisticsAutoConfiguration;
 import dev.agentobs.autoconfigure.BootAutoConfigurations;
+import dev.agentobs.autoconfigure.endpoint.AgentsEndpoint;
+import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.cost.AgentBudgetExceededException;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.report.BudgetsDescriptor;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.RecordingSink;
@@ -89,6 +96,28 @@ class SpringAiBudgetTests {
 					"agent_budget_exceeded_total{gen_ai_agent_name=\"weather-agent\",limit=\"max-tokens\"} 1.0");
 			assertThat(output).containsOnlyOnce("stopped by its budget");
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void stopIsShownOnTheAgentsEndpointAndInTheHealthDetails() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(AgentStatisticsAutoConfiguration.class,
+					AgentHealthAutoConfiguration.class, AgentEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=agents")
+			.run((context) -> {
+				LoopingTools tools = new LoopingTools(chatClient(context), 5);
+				assertThatException().isThrownBy(() -> ask(context, tools));
+				BudgetsDescriptor budgets = context.getBean(AgentsEndpoint.class).agents().budgets();
+				assertThat(budgets).isNotNull();
+				assertThat(budgets.mode()).isEqualTo("enforce");
+				assertThat(budgets.agents().get("weather-agent").limits()).containsEntry("max-tokens", 200L);
+				assertThat(budgets.agents().get("weather-agent").stops()).containsEntry("max-tokens", 1L);
+				assertThat(budgets.lastStop().agent()).isEqualTo("weather-agent");
+				assertThat(budgets.lastStop().stopped()).isTrue();
+				Map<String, Object> details = context.getBean(AgentsHealthIndicator.class).health().getDetails();
+				assertThat(details.get("budgets")).isEqualTo(budgets);
+			});
 	}
 
 	@Test
