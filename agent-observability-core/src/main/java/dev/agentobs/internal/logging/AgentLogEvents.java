@@ -1,5 +1,8 @@
 package dev.agentobs.internal.logging;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +107,11 @@ public class AgentLogEvents implements AgentOperationSink {
 				.append(usage.tokens().output())
 				.append(" output tokens");
 			if (usage.costKnown()) {
-				message.append(", $").append(usage.cost());
+				// To the millionth of a dollar, never in exponent form (0.0001, not 1.0E-4)
+				message.append(", $").append(BigDecimal.valueOf(usage.cost())
+					.setScale(6, RoundingMode.HALF_UP)
+					.stripTrailingZeros()
+					.toPlainString());
 			}
 			message.append(')');
 		}

@@ -30,6 +30,7 @@ import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.event.AgentEvent;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
+import dev.agentobs.internal.logging.AgentLogEvents;
 import dev.agentobs.internal.logging.AgentUsageLog;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
@@ -76,7 +77,7 @@ class RunLedgersTests {
 	private AgentObservations observations(RunLedgers ledgers) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		AgentOperationDispatcher dispatcher = new AgentOperationDispatcher(
-				List.of(ledgers, this.statistics, this.operations::add));
+				List.of(ledgers, this.statistics, new AgentLogEvents(), this.operations::add));
 		registry.observationConfig().observationHandler(new AgentOperationHandler(dispatcher, ledgers));
 		return new AgentObservations(registry, dispatcher::dispatch);
 	}
@@ -120,7 +121,7 @@ class RunLedgersTests {
 	}
 
 	@Test
-	void runCostIsTheSumOfItsModelCallsAndItsSubAgents() {
+	void runCostIsTheSumOfItsModelCallsAndItsSubAgents(CapturedOutput output) {
 		AgentObservations observations = observations(ledgers(Map.of(), true));
 		observations.agent("planner").observe(() -> {
 			callModel(observations);
@@ -144,6 +145,9 @@ class RunLedgersTests {
 		assertThat(planner.cost()).isCloseTo(gpt4oCost(36, 9), within(1e-12)).isPositive();
 		assertThat(AgentEvent.of(run("planner")).attributes()).containsEntry("agent.run.cost_usd", planner.cost())
 			.containsEntry("gen_ai.usage.input_tokens", 36L);
+		// 36 x 2.50 + 9 x 10.00 USD per million tokens
+		assertThat(output).containsPattern("Agent run planner finished in \\d+ ms "
+				+ "\\(3 model calls, 36 input, 9 output tokens, \\$0\\.00018\\)");
 	}
 
 	@Test
