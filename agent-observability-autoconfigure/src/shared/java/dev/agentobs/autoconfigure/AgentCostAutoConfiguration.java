@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.agentobs.internal.cost.BudgetStopMetrics;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostMetrics;
 import dev.agentobs.internal.cost.CostTracker;
@@ -21,8 +22,8 @@ import dev.agentobs.internal.metrics.TagValueLimits;
 
 /**
  * Cost of model calls: prices from {@code monitoring.cost.models} and the price catalogue, the
- * day's tokens and cost, and the {@code gen_ai_client_cost_usd_total} counter when there is a
- * meter registry.
+ * day's tokens and cost, and the {@code gen_ai_client_cost_usd_total} and
+ * {@code agent_budget_exceeded_total} counters when there is a meter registry.
  *
  * @since 0.1.0
  */
@@ -60,6 +61,12 @@ public final class AgentCostAutoConfiguration {
 		@ConditionalOnMissingBean
 		CostMetrics agentCostMetrics(MeterRegistry registry, CostCalculator calculator, TagValueLimits limits) {
 			return new CostMetrics(registry, calculator, limits);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		BudgetStopMetrics agentBudgetStopMetrics(MeterRegistry registry, TagValueLimits limits) {
+			return new BudgetStopMetrics(registry, limits);
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.autoconfigure.endpoint.AgentsEndpoint;
 import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
@@ -30,9 +31,11 @@ public final class AgentEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentsEndpoint agentsEndpoint(AgentStatistics statistics, ObjectProvider<CostCalculator> costCalculator) {
+	AgentsEndpoint agentsEndpoint(AgentStatistics statistics, ObjectProvider<CostCalculator> costCalculator,
+			ObjectProvider<RunLedgers> ledgers) {
 		CostCalculator calculator = costCalculator.getIfUnique();
-		return new AgentsEndpoint(statistics, (calculator != null) ? calculator.catalogue().sources() : List.of());
+		return new AgentsEndpoint(statistics, (calculator != null) ? calculator.catalogue().sources() : List.of(),
+				ledgers.getIfUnique());
 	}
 
 }

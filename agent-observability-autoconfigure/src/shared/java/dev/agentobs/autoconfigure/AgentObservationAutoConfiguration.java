@@ -1,5 +1,7 @@
 package dev.agentobs.autoconfigure;
 
+import java.time.Clock;
+
 import io.micrometer.observation.ObservationRegistry;
 import org.aspectj.weaver.Advice;
 
@@ -14,11 +16,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.cost.AgentUsageListener;
 import dev.agentobs.event.AgentEventListener;
 import dev.agentobs.internal.aop.AgentObservationAspect;
+import dev.agentobs.internal.cost.BudgetStopMetrics;
+import dev.agentobs.internal.cost.CostCalculator;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.event.AgentEventPublisher;
 import dev.agentobs.internal.logging.AgentLogContextHandler;
 import dev.agentobs.internal.logging.AgentLogEvents;
+import dev.agentobs.internal.logging.AgentUsageLog;
 import dev.agentobs.internal.metrics.TagValueLimits;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
 import dev.agentobs.internal.observation.AgentOperationHandler;
@@ -31,7 +38,8 @@ import dev.agentobs.operation.AgentOperationSink;
 
 /**
  * The observation model of agent operations: the {@link AgentObservations} facade, the handler
- * that turns finished observations into operations for the sinks, the subscriber API, log
+ * that turns finished observations into operations for the sinks, the ledger of each run in
+ * progress with its budget and the usage record of each finished one, the subscriber API, log
  * events and MDC correlation, and the annotations.
  *
  * @since 0.1.0
@@ -42,7 +50,8 @@ import dev.agentobs.operation.AgentOperationSink;
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnMonitoringEnabled
 @EnableConfigurationProperties({ MonitoringProperties.class, AgentMetricsProperties.class,
-		AgentLoggingProperties.class })
+		AgentLoggingProperties.class, AgentBudgetsProperties.class, AgentCostProperties.class,
+		AgentUsageProperties.class })
 public final class AgentObservationAutoConfiguration {
 
 	@Bean
@@ -61,8 +70,29 @@ public final class AgentObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentOperationHandler agentOperationHandler(AgentOperationDispatcher dispatcher) {
-		return new AgentOperationHandler(dispatcher);
+	RunLedgers agentRunLedgers(AgentBudgetsProperties budgets, AgentCostProperties cost,
+			ObjectProvider<CostCalculator> costs, ObjectProvider<BudgetStopMetrics> stopMetrics,
+			ObjectProvider<AgentUsageListener> usageListeners, ObjectProvider<Clock> clock) {
+		// The calculator, the counter and the listeners come later: read when first needed
+		return new RunLedgers(budgets.agentBudgets(), budgets.getMode() == AgentBudgetsProperties.Mode.ENFORCE,
+				costs::getIfUnique, stopMetrics::getIfUnique, () -> usageListeners.orderedStream().toList(),
+				clock.getIfUnique(Clock::systemUTC), cost.getZone());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("monitoring.usage.log")
+	AgentUsageLog agentUsageLog() {
+		return new AgentUsageLog();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentOperationHandler agentOperationHandler(AgentOperationDispatcher dispatcher,
+			ObjectProvider<RunLedgers> ledgers) {
+		// Read on the first run, not now: the handler is created with the observation registry,
+		// and a bad budget must be reported by the ledgers' own creation
+		return new AgentOperationHandler(dispatcher, ledgers::getIfUnique);
 	}
 
 	@Bean

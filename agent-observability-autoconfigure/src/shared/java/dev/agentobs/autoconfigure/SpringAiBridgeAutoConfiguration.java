@@ -14,20 +14,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import dev.agentobs.internal.bridge.springai.SpringAiBudgetHandler;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
 import dev.agentobs.internal.bridge.springai.SpringAiChatModelHandler;
 import dev.agentobs.internal.bridge.springai.SpringAiStreamAdvisor;
 import dev.agentobs.internal.bridge.springai.SpringAiToolCallingHandler;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.observation.AgentOperationDispatcher;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 
 /**
  * The Spring AI bridge: Spring AI's chat model, tool-calling and chat client observations
  * become model calls, tool calls and agent runs for metrics, statistics, cost, health, alerts,
- * events and logs, handed to the same sinks as {@code AgentObservations#record}. The handlers
+ * events and logs, handed to the same sinks as {@code AgentObservations#record}; a model or
+ * tool call started in a run that has spent its budget is stopped before Spring AI sends it. The handlers
  * take the dispatcher rather than the facade, because they are created with the observation
  * registry the facade depends on. They are plain observation handlers, which Spring Boot calls
  * for every observation they support beside its tracing and meter handlers. The
@@ -60,6 +65,14 @@ public final class SpringAiBridgeAutoConfiguration {
 		return new SpringAiChatModelHandler(dispatcher::dispatch);
 	}
 
+	// First of all handlers: a call it stops leaves no span or timer of another handler started
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@ConditionalOnMissingBean
+	SpringAiBudgetHandler springAiBudgetHandler(ObjectProvider<RunLedgers> ledgers) {
+		return new SpringAiBudgetHandler(ledgers::getIfUnique);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	SpringAiToolCallingHandler springAiToolCallingHandler(AgentOperationDispatcher dispatcher) {
@@ -75,9 +88,10 @@ public final class SpringAiBridgeAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SpringAiChatClientHandler springAiChatClientHandler(AgentOperationDispatcher dispatcher,
-				AgentBridgesProperties bridges, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns) {
+				AgentBridgesProperties bridges, Environment environment, ObjectProvider<ActiveAgentRuns> activeRuns,
+				ObjectProvider<RunLedgers> ledgers) {
 			return new SpringAiChatClientHandler(dispatcher::dispatch, defaultAgentName(bridges, environment),
-					activeRuns.getIfAvailable());
+					activeRuns.getIfAvailable(), ledgers::getIfUnique);
 		}
 
 		@Bean

@@ -54,6 +54,7 @@ class MonitoringKeysAutoConfigurationTests {
 			monitoring.alerts.webhooks[1].thresholds.error-rate=0.05      | monitoring.alerts.webhooks[1].threshold.error-rate
 			monitoring.alerts.thresholds.daily-costs=5                    | monitoring.alerts.thresholds.daily-cost
 			monitoring.alerts.webhooks[0].header[X-Api-Key]=key           | monitoring.alerts.webhooks[0].headers[X-Api-Key]
+			monitoring.budgets.agents.research-agent.max-token=5000       | monitoring.budgets.agents.research-agent.max-tokens
 			""")
 	void misspelledKeyFailsStartUpNamingTheNearestKnownKey(String property, String nearest) {
 		String key = property.substring(0, property.indexOf('='));
@@ -102,7 +103,9 @@ class MonitoringKeysAutoConfigurationTests {
 			"monitoring.alerts.email.recipients=a@example.org,b@example.org", "monitoring.bridges.springAi.agentName=x",
 			"monitoring.bridges.spring-ai.agent-name=x", "monitoring.bridges.langchain4j.enabled=false",
 			"monitoring.health.degraded.response_time=5000", "monitoring.alerts.webhooks=",
-			"monitoring.alerts.thresholds=" })
+			"monitoring.alerts.thresholds=", "monitoring.budgets.mode=report",
+			"monitoring.budgets.agents.research-agent.max-tokens=5000",
+			"monitoring.budgets.agents[billing.agent].daily-cost=20", "monitoring.budgets.agents.x.max-duration=2m" })
 	void keyOfAPropertyInAnyFormSpringBootBindsIsKnown(String property) {
 		this.contextRunner.withPropertyValues(property).run((context) -> assertThat(context).hasNotFailed());
 	}

@@ -52,6 +52,12 @@ class MonitoringPropertiesValidationTests {
 			monitoring.tracing.max-content-length=0 | monitoring.tracing.max-content-length | 0 | max-content-length must be 1 or more characters (4000 keeps spans small), was 0
 			monitoring.window=soon | monitoring.window | soon | window must be a duration such as 5s, 500ms or 5000 (milliseconds), was soon
 			monitoring.window=400d | monitoring.window | PT9600H | window must be from 1s to 1d (5m suits most services), was PT9600H
+			monitoring.budgets.agents.research-agent.max-tokens=0 | monitoring.budgets.agents.research-agent.max-tokens | 0 | max-tokens must be 1 or more, was 0
+			monitoring.budgets.agents.research-agent.max-cost=-1 | monitoring.budgets.agents.research-agent.max-cost | -1.0 | max-cost must be a number of USD above 0, such as 0.50, was -1.0
+			monitoring.budgets.agents.research-agent.max-tool-calls=-3 | monitoring.budgets.agents.research-agent.max-tool-calls | -3 | max-tool-calls must be 1 or more, was -3
+			monitoring.budgets.agents.research-agent.max-duration=0s | monitoring.budgets.agents.research-agent.max-duration | PT0S | max-duration must be a duration above 0, such as 2m, was PT0S
+			monitoring.budgets.agents.research-agent.daily-cost=0 | monitoring.budgets.agents.research-agent.daily-cost | 0.0 | daily-cost must be a number of USD above 0, such as 0.50, was 0.0
+			monitoring.budgets.mode=stop | monitoring.budgets.mode | stop | mode must be one of enforce, report, was stop
 			monitoring.metrics.max-tag-values=many | monitoring.metrics.max-tag-values | many | max-tag-values must be a whole number such as 100, was many
 			monitoring.metrics.max-series-per-family=5 | monitoring.metrics.max-series-per-family | 5 | max-series-per-family must be 10 or more; it caps the series per meter family, 2 of them kept for the folded series (500 is a good start), was 5
 			""")

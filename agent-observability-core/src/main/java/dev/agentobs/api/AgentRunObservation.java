@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.cost.AgentBudget;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.observation.DefaultAgentRunObservationConvention;
 
@@ -48,6 +49,52 @@ public final class AgentRunObservation extends ObservedOperation<AgentRunObserva
 		AgentRunContext context = context();
 		if (context != null) {
 			context.setAgentId(agentId);
+		}
+		return this;
+	}
+
+	/**
+	 * Give this run a budget: once the run (its sub-agents included) has spent it, the next
+	 * step, model call or tool call started in it throws
+	 * {@link dev.agentobs.cost.AgentBudgetExceededException} before its work runs. Limits not
+	 * set here come from {@code monitoring.budgets.agents.<agent>}.
+	 * @param budget the budget, {@code null} for the configured one only
+	 * @return this
+	 */
+	public AgentRunObservation budget(@Nullable AgentBudget budget) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setBudget(budget);
+		}
+		return this;
+	}
+
+	/**
+	 * Set the user the run works for, for its usage record ({@link dev.agentobs.cost.AgentUsage}),
+	 * never a metric label. Sub-agents' runs take it too.
+	 * @param userId the user's id, {@code null} for the one of
+	 * {@link dev.agentobs.cost.AgentUsageContext} or the parent run
+	 * @return this
+	 */
+	public AgentRunObservation user(@Nullable String userId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setUserId(userId);
+		}
+		return this;
+	}
+
+	/**
+	 * Set the tenant the run works for, for its usage record ({@link dev.agentobs.cost.AgentUsage}),
+	 * never a metric label. Sub-agents' runs take it too.
+	 * @param tenantId the tenant's id, {@code null} for the one of
+	 * {@link dev.agentobs.cost.AgentUsageContext} or the parent run
+	 * @return this
+	 */
+	public AgentRunObservation tenant(@Nullable String tenantId) {
+		AgentRunContext context = context();
+		if (context != null) {
+			context.setTenantId(tenantId);
 		}
 		return this;
 	}

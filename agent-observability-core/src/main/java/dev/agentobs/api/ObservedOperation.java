@@ -8,7 +8,9 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.observation.AgentObservationContext;
+import dev.agentobs.operation.AgentOperation;
 
 /**
  * One agent operation about to be observed: configure it, then call one of the
@@ -153,6 +155,11 @@ public abstract class ObservedOperation<S extends ObservedOperation<S, C>, C ext
 		}
 		this.observed = true;
 		context.inheritFrom(registry.getCurrentObservation());
+		RunLedger ledger = context.getLedger();
+		if (ledger != null && context.getKind() != AgentOperation.Kind.AGENT_RUN) {
+			// Before the observation starts: a stopped operation leaves no span or timer behind
+			ledger.check();
+		}
 		return Observation.createNotStarted(this.customConvention, defaultConvention(), () -> context, registry);
 	}
 

@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
+import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.AgentStep;
 import dev.agentobs.operation.CodeExecution;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.OperationScope;
+import dev.agentobs.operation.RunUsage;
 import dev.agentobs.operation.ToolCall;
 
 /**
@@ -59,6 +61,12 @@ final class OperationAttributes extends AbstractMap<String, Object> {
 		size = put(read, size, GenAiAttributes.CONVERSATION_ID, scope.conversationId());
 		if (operation instanceof AgentStep step) {
 			size = put(read, size, GenAiAttributes.AGENT_STEP_NUMBER, step.stepNumber());
+		}
+		else if (operation instanceof AgentRun run && run.usage().modelCalls() > 0) {
+			RunUsage usage = run.usage();
+			size = put(read, size, GenAiAttributes.USAGE_INPUT_TOKENS, usage.tokens().input());
+			size = put(read, size, GenAiAttributes.USAGE_OUTPUT_TOKENS, usage.tokens().output());
+			size = put(read, size, GenAiAttributes.AGENT_RUN_COST, usage.costKnown() ? usage.cost() : null);
 		}
 		else if (operation instanceof ModelCall call) {
 			size = put(read, size, GenAiAttributes.PROVIDER_NAME, call.providerName());

@@ -8,6 +8,8 @@ import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.internal.support.OperationIds;
 import dev.agentobs.internal.support.SafeText;
 import dev.agentobs.internal.support.SecretMasker;
@@ -62,6 +64,8 @@ public abstract class AgentObservationContext extends Observation.Context {
 
 	private @Nullable AgentOperation operation;
 
+	private @Nullable RunLedger ledger;
+
 	protected AgentObservationContext(AgentOperation.Kind kind) {
 		this.kind = kind;
 	}
@@ -102,6 +106,9 @@ public abstract class AgentObservationContext extends Observation.Context {
 		if (this.conversationId == null) {
 			this.conversationId = parent.conversationId;
 		}
+		if (this.ledger == null) {
+			this.ledger = parent.ledger;
+		}
 	}
 
 	/**
@@ -139,7 +146,7 @@ public abstract class AgentObservationContext extends Observation.Context {
 			OperationScope scope = new OperationScope(this.agentName, this.agentId, this.runId, this.conversationId,
 					this.traceId, this.spanId, this.operationId, this.parentOperationId);
 			OperationOutcome outcome = new OperationOutcome(Instant.now(), Duration.ofNanos(nanos), getError(),
-					this.errorType);
+					explicitErrorType());
 			operation = operation(scope, outcome);
 			this.operation = operation;
 		}
@@ -227,6 +234,19 @@ public abstract class AgentObservationContext extends Observation.Context {
 	}
 
 	/**
+	 * The ledger of the run this operation belongs to, what the run has spent against its
+	 * budget: a run's own, opened when it starts, or inherited from the run it started in.
+	 * @return the ledger, or {@code null} outside any run or when nothing keeps one
+	 */
+	public @Nullable RunLedger getLedger() {
+		return this.ledger;
+	}
+
+	public void setLedger(@Nullable RunLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	/**
 	 * The number that tells this operation apart from the others, given to every operation
 	 * of an agent run when it starts.
 	 * @return the number, 0 for an operation outside any run
@@ -260,11 +280,22 @@ public abstract class AgentObservationContext extends Observation.Context {
 	 * @return the error type, or {@code null} on success
 	 */
 	public @Nullable String getErrorType() {
-		if (this.errorType != null) {
-			return this.errorType;
+		String errorType = explicitErrorType();
+		if (errorType != null) {
+			return errorType;
 		}
 		Throwable error = getError();
 		return (error != null) ? error.getClass().getName() : null;
+	}
+
+	/**
+	 * The error type set explicitly, or {@value AgentBudgetExceededException#ERROR_TYPE} when a
+	 * budget stopped the operation.
+	 * @return the error type, or {@code null} to derive it from the error
+	 */
+	@Nullable String explicitErrorType() {
+		return (getError() instanceof AgentBudgetExceededException) ? AgentBudgetExceededException.ERROR_TYPE
+				: this.errorType;
 	}
 
 	/**

@@ -81,6 +81,12 @@ public enum GenAiAttributes {
 	/** The id of the agent run an operation belongs to. */
 	AGENT_RUN_ID("agent.run.id"),
 
+	/**
+	 * The cost in USD of an agent run's model calls, its sub-agents' included; on a run whose
+	 * every model call had a price.
+	 */
+	AGENT_RUN_COST("agent.run.cost_usd"),
+
 	/** The step's number within its agent run, from 1. */
 	AGENT_STEP_NUMBER("agent.step.number"),
 

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,9 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.cost.AgentBudget;
 import dev.agentobs.internal.metrics.AgentMetrics;
 import dev.agentobs.internal.metrics.HistogramBuckets;
 import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.observation.AgentObservationDocumentation;
+import dev.agentobs.observation.AgentRunContext;
+import dev.agentobs.observation.DefaultAgentRunObservationConvention;
 import dev.agentobs.operation.AgentOperation;
 
 /**
@@ -126,6 +131,19 @@ public class ObservationBenchmarks {
 	}
 
 	/**
+	 * {@link #modelCallObserved(Starter)} inside an agent run, with or without a budget: its
+	 * tokens and cost are added to the run's ledger when it stops, beside every sink of the
+	 * starter (the recent runs' tree among them); with a budget, the call is first checked
+	 * against it.
+	 * @param state the starter, with a run open on the benchmark's thread
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String modelCallInRun(OpenRun state) {
+		return AgentCalls.modelCall(state.starter.observations);
+	}
+
+	/**
 	 * A streamed model call of {@value AgentCalls#CHUNKS} chunks: its duration, time to first
 	 * chunk, time per output chunk, token usage, cost, statistics, event and log event.
 	 * @param state the starter
@@ -218,6 +236,45 @@ public class ObservationBenchmarks {
 		@TearDown(Level.Trial)
 		public void stop() {
 			this.context.close();
+		}
+
+	}
+
+	/**
+	 * An agent run, with a budget it never reaches or none, open on the benchmark's thread for
+	 * the whole trial, so that each model call is one of its operations.
+	 */
+	@State(Scope.Thread)
+	public static class OpenRun {
+
+		@Param({ "true", "false" })
+		boolean budget;
+
+		Starter starter;
+
+		Observation run;
+
+		Observation.Scope scope;
+
+		@Setup(Level.Trial)
+		public void start(Starter starter) {
+			this.starter = starter;
+			ObservationRegistry registry = starter.context.getBean(ObservationRegistry.class);
+			AgentRunContext context = new AgentRunContext(AgentCalls.AGENT);
+			if (this.budget) {
+				context.setBudget(
+						AgentBudget.unlimited().maxTokens(Long.MAX_VALUE).maxCost(1e12).maxModelCalls(Long.MAX_VALUE));
+			}
+			this.run = AgentObservationDocumentation.AGENT_RUN
+				.observation(null, DefaultAgentRunObservationConvention.INSTANCE, () -> context, registry)
+				.start();
+			this.scope = this.run.openScope();
+		}
+
+		@TearDown(Level.Trial)
+		public void stop() {
+			this.scope.close();
+			this.run.stop();
 		}
 
 	}

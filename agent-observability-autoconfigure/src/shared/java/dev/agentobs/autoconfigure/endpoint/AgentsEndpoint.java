@@ -9,9 +9,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.agentobs.internal.cost.PriceCatalogue;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.report.AgentDescriptor;
 import dev.agentobs.internal.report.AgentsDescriptor;
 import dev.agentobs.internal.report.AgentsReport;
+import dev.agentobs.internal.report.BudgetsDescriptor;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.ComponentStatistics;
 import dev.agentobs.stats.StatisticsSnapshot;
@@ -37,6 +39,8 @@ public class AgentsEndpoint {
 
 	private final AgentsReport report = new AgentsReport();
 
+	private final @Nullable RunLedgers ledgers;
+
 	/**
 	 * Create the endpoint without a price catalogue.
 	 * @param statistics the statistics it shows
@@ -51,8 +55,20 @@ public class AgentsEndpoint {
 	 * @param catalogue the files of the price catalogue the day's cost comes from
 	 */
 	public AgentsEndpoint(AgentStatistics statistics, List<PriceCatalogue.Source> catalogue) {
+		this(statistics, catalogue, null);
+	}
+
+	/**
+	 * Create the endpoint with the budgets.
+	 * @param statistics the statistics it shows
+	 * @param catalogue the files of the price catalogue the day's cost comes from
+	 * @param ledgers the runs' ledgers and budgets, or {@code null}
+	 */
+	public AgentsEndpoint(AgentStatistics statistics, List<PriceCatalogue.Source> catalogue,
+			@Nullable RunLedgers ledgers) {
 		this.statistics = statistics;
 		this.catalogue = List.copyOf(catalogue);
+		this.ledgers = ledgers;
 	}
 
 	/**
@@ -61,7 +77,8 @@ public class AgentsEndpoint {
 	 */
 	@ReadOperation
 	public AgentsDescriptor agents() {
-		return AgentsDescriptor.of(this.statistics.snapshot(), this.catalogue);
+		return AgentsDescriptor.of(this.statistics.snapshot(), this.catalogue,
+				(this.ledgers != null) ? BudgetsDescriptor.of(this.ledgers) : null);
 	}
 
 	/**

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.agentobs.alert.Alert;
 import dev.agentobs.cost.DailyUsage;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.health.AgentsHealth.AgentWindow;
 import dev.agentobs.internal.health.AgentsHealth.Status;
 import dev.agentobs.internal.health.AgentsHealth.TokenCount;
 import dev.agentobs.internal.report.AlertDescriptor;
+import dev.agentobs.internal.report.BudgetsDescriptor;
 import dev.agentobs.internal.report.JsonValues;
 import dev.agentobs.internal.report.OperationSummaryDescriptor;
 import dev.agentobs.internal.report.RecentErrorDescriptor;
@@ -41,6 +45,8 @@ public class AgentsHealthCheck {
 
 	private final Supplier<List<Alert>> firingAlerts;
 
+	private final @Nullable RunLedgers ledgers;
+
 	/**
 	 * Create a health check.
 	 * @param statistics the statistics to judge
@@ -49,9 +55,23 @@ public class AgentsHealthCheck {
 	 */
 	public AgentsHealthCheck(AgentStatistics statistics, HealthThresholds thresholds,
 			Supplier<List<Alert>> firingAlerts) {
+		this(statistics, thresholds, firingAlerts, null);
+	}
+
+	/**
+	 * Create a health check that also shows the budgets and the runs they stopped.
+	 * @param statistics the statistics to judge
+	 * @param thresholds when the agents are DEGRADED or DOWN
+	 * @param firingAlerts the alerts firing now, listed in the {@code alerts} detail
+	 * @param ledgers the runs' ledgers and budgets, listed in the {@code budgets} detail when
+	 * an agent has a budget or a run was stopped; or {@code null}
+	 */
+	public AgentsHealthCheck(AgentStatistics statistics, HealthThresholds thresholds,
+			Supplier<List<Alert>> firingAlerts, @Nullable RunLedgers ledgers) {
 		this.statistics = statistics;
 		this.thresholds = thresholds;
 		this.firingAlerts = firingAlerts;
+		this.ledgers = ledgers;
 	}
 
 	/**
@@ -86,6 +106,9 @@ public class AgentsHealthCheck {
 			}
 		}
 		details.put("alerts", AlertDescriptor.of(this.firingAlerts.get()));
+		if (this.ledgers != null && (!this.ledgers.agentBudgets().isEmpty() || this.ledgers.lastStop() != null)) {
+			details.put("budgets", BudgetsDescriptor.of(this.ledgers));
+		}
 		return judge(window, details);
 	}
 

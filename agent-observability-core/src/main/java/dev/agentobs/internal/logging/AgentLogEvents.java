@@ -1,5 +1,8 @@
 package dev.agentobs.internal.logging;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +14,7 @@ import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.RunUsage;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.OperationScope;
 
@@ -70,6 +74,14 @@ public class AgentLogEvents implements AgentOperationSink {
 		else {
 			message.append("Agent run ").append(safe(operation.agentName()));
 		}
+		RunUsage usage = (operation instanceof AgentRun run && run.usage().modelCalls() > 0) ? run.usage() : null;
+		if (usage != null) {
+			event.addKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS.key(), usage.tokens().input());
+			event.addKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS.key(), usage.tokens().output());
+			if (usage.costKnown()) {
+				event.addKeyValue(GenAiAttributes.AGENT_RUN_COST.key(), usage.cost());
+			}
+		}
 		event.addKeyValue(DURATION, operation.duration().toNanos());
 		long millis = operation.duration().toMillis();
 		if (failed) {
@@ -85,6 +97,23 @@ public class AgentLogEvents implements AgentOperationSink {
 				.append(" input, ")
 				.append(call.tokens().output())
 				.append(" output tokens)");
+		}
+		else if (usage != null) {
+			message.append(" (")
+				.append(usage.modelCalls())
+				.append(" model calls, ")
+				.append(usage.tokens().input())
+				.append(" input, ")
+				.append(usage.tokens().output())
+				.append(" output tokens");
+			if (usage.costKnown()) {
+				// To the millionth of a dollar, never in exponent form (0.0001, not 1.0E-4)
+				message.append(", $").append(BigDecimal.valueOf(usage.cost())
+					.setScale(6, RoundingMode.HALF_UP)
+					.stripTrailingZeros()
+					.toPlainString());
+			}
+			message.append(')');
 		}
 		String[] previous = correlate(operation);
 		try {

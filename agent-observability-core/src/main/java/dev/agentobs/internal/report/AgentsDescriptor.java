@@ -27,13 +27,16 @@ import dev.agentobs.stats.StatisticsSnapshot;
  * @param priceCatalogue the files the prices of the day come from, or {@code null} when cost is
  * not tracked
  * @param recentErrors the latest failures within the window, newest first
+ * @param budgets the agents' budgets and the runs they stopped, or {@code null} when budgets
+ * are not kept
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentsDescriptor(String time, String uptime, String window, int activeRuns, ComponentDescriptor overall,
 		Map<String, AgentStatisticsDescriptor> agents, Map<String, ModelStatisticsDescriptor> models,
 		Map<String, ComponentDescriptor> tools, @Nullable DailyUsageDescriptor today,
-		@Nullable List<PriceCatalogueDescriptor> priceCatalogue, List<RecentErrorDescriptor> recentErrors) {
+		@Nullable List<PriceCatalogueDescriptor> priceCatalogue, List<RecentErrorDescriptor> recentErrors,
+		@Nullable BudgetsDescriptor budgets) {
 
 	/**
 	 * Describe a snapshot of the statistics.
@@ -42,11 +45,24 @@ public record AgentsDescriptor(String time, String uptime, String window, int ac
 	 * @return their descriptor
 	 */
 	public static AgentsDescriptor of(StatisticsSnapshot snapshot, List<PriceCatalogue.Source> catalogue) {
+		return of(snapshot, catalogue, null);
+	}
+
+	/**
+	 * Describe a snapshot of the statistics, with the budgets.
+	 * @param snapshot the statistics
+	 * @param catalogue the files of the price catalogue
+	 * @param budgets the budgets, or {@code null} when budgets are not kept
+	 * @return their descriptor
+	 */
+	public static AgentsDescriptor of(StatisticsSnapshot snapshot, List<PriceCatalogue.Source> catalogue,
+			@Nullable BudgetsDescriptor budgets) {
 		Map<String, AgentStatisticsDescriptor> agents = new LinkedHashMap<>();
 		snapshot.agents()
 			.forEach((name, agent) -> agents.put(name,
 					new AgentStatisticsDescriptor(snapshot.activeRunsByAgent().getOrDefault(name, 0),
-							OperationSummaryDescriptor.of(agent.window()), OperationSummaryDescriptor.of(agent.total()))));
+							OperationSummaryDescriptor.of(agent.window()), OperationSummaryDescriptor.of(agent.total()),
+							AgentStatisticsDescriptor.RunCostDescriptor.of(agent.runCost()))));
 		DailyUsage today = snapshot.today();
 		Map<String, ModelStatisticsDescriptor> models = new LinkedHashMap<>();
 		snapshot.models().forEach((name, model) -> {
@@ -63,7 +79,7 @@ public record AgentsDescriptor(String time, String uptime, String window, int ac
 				ComponentDescriptor.of(snapshot.overall(), true), agents, models, tools,
 				(today != null) ? DailyUsageDescriptor.of(today) : null,
 				(today != null) ? PriceCatalogueDescriptor.of(catalogue) : null,
-				RecentErrorDescriptor.of(snapshot.recentErrors()));
+				RecentErrorDescriptor.of(snapshot.recentErrors()), budgets);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.agentobs.internal.cost.PriceCatalogue;
 import dev.agentobs.stats.ComponentStatistics;
 import dev.agentobs.stats.OperationSummary;
 import dev.agentobs.stats.RecentError;
+import dev.agentobs.stats.RunCost;
 import dev.agentobs.stats.StatisticsSnapshot;
 
 /**
@@ -54,6 +55,8 @@ public class AgentsReport {
 						String.valueOf(snapshot.activeRunsByAgent().getOrDefault(name, 0)));
 			});
 		}
+
+		runCosts(report, snapshot);
 
 		models(report, snapshot, catalogue, last);
 
@@ -113,6 +116,24 @@ public class AgentsReport {
 		}
 		if (total.reasoningTokens() > 0) {
 			row(report, "Of output: reasoning", count(window.reasoningTokens()), count(total.reasoningTokens()));
+		}
+	}
+
+	// Only agents whose runs were priced: a table of unknowns says nothing
+	private static void runCosts(StringBuilder report, StatisticsSnapshot snapshot) {
+		boolean header = false;
+		for (ComponentStatistics agent : snapshot.agents().values()) {
+			RunCost cost = agent.runCost();
+			if (cost.runs() == 0) {
+				continue;
+			}
+			if (!header) {
+				report.append("\n## Cost per run (the latest ").append(RunCost.SAMPLE_SIZE).append(" priced runs)\n\n");
+				report.append("| Agent | Runs | Avg | p95 |\n");
+				report.append("|---|---:|---:|---:|\n");
+				header = true;
+			}
+			row(report, agent.name(), count(cost.runs()), usd(cost.average()), usd(cost.p95()));
 		}
 	}
 

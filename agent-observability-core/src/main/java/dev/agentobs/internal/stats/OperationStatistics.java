@@ -21,6 +21,7 @@ import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
 import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.RunUsage;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.operation.TokenUsage;
@@ -28,6 +29,7 @@ import dev.agentobs.operation.ToolCall;
 import dev.agentobs.stats.AgentStatistics;
 import dev.agentobs.stats.ComponentStatistics;
 import dev.agentobs.stats.OperationSummary;
+import dev.agentobs.stats.RunCost;
 import dev.agentobs.stats.StatisticsSnapshot;
 
 /**
@@ -80,6 +82,8 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 	private final ConcurrentMap<String, RollingStatistics> agents = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, RollingStatistics> models = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, RunCosts> runCosts = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, RollingStatistics> tools = new ConcurrentHashMap<>();
 
@@ -137,6 +141,12 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 		String agent = operation.agentName();
 		if (operation instanceof AgentRun run) {
 			statistics(this.agents, this.agentNames, run.agentName()).record(slot, nanos, failed);
+			RunUsage usage = run.usage();
+			if (usage.modelCalls() > 0 && usage.costKnown()) {
+				String name = this.agentNames.limit(run.agentName());
+				RunCosts costs = this.runCosts.get(name);
+				(costs != null ? costs : this.runCosts.computeIfAbsent(name, (key) -> new RunCosts())).add(usage.cost());
+			}
 		}
 		else if (operation instanceof ModelCall call) {
 			TokenUsage tokens = call.tokens();
@@ -200,8 +210,11 @@ public class OperationStatistics implements AgentOperationSink, AgentStatistics 
 		Map<String, ComponentStatistics> agents = new TreeMap<>();
 		for (String name : agentNames) {
 			RollingStatistics statistics = this.agents.get(name);
-			agents.put(name, (statistics != null) ? component(name, statistics, slot)
-					: new ComponentStatistics(name, OperationSummary.EMPTY, OperationSummary.EMPTY));
+			RunCosts costs = this.runCosts.get(name);
+			RunCost runCost = (costs != null) ? costs.summary() : RunCost.NONE;
+			agents.put(name, (statistics != null)
+					? new ComponentStatistics(name, statistics.window(slot), statistics.total(), runCost)
+					: new ComponentStatistics(name, OperationSummary.EMPTY, OperationSummary.EMPTY, runCost));
 		}
 		// The window starts with the oldest slot it holds.
 		Instant windowStart = Instant.ofEpochMilli((slot - WINDOW_STEPS) * this.stepMillis);

@@ -8,8 +8,11 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import dev.agentobs.observation.AgentObservationContext;
+import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.observation.ModelCallContext;
+import dev.agentobs.operation.AgentRun;
+import dev.agentobs.operation.RunUsage;
 
 /**
  * Makes the span of each agent observation: named by the convention's contextual name, with
@@ -24,6 +27,8 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 	private static final String INPUT_TOKENS = GenAiAttributes.USAGE_INPUT_TOKENS.key();
 
 	private static final String OUTPUT_TOKENS = GenAiAttributes.USAGE_OUTPUT_TOKENS.key();
+
+	private static final String RUN_COST = GenAiAttributes.AGENT_RUN_COST.key();
 
 	private static final String CACHED_INPUT_TOKENS = GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS.key();
 
@@ -61,7 +66,16 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 	@Override
 	public void tagSpan(AgentObservationContext context, Span span) {
 		TracingObservationHandler.super.tagSpan(context, span);
-		if (context instanceof ModelCallContext modelCall) {
+		if (context instanceof AgentRunContext && context.getOperation() instanceof AgentRun run
+				&& run.usage().modelCalls() > 0) {
+			RunUsage usage = run.usage();
+			span.tag(INPUT_TOKENS, usage.tokens().input());
+			span.tag(OUTPUT_TOKENS, usage.tokens().output());
+			if (usage.costKnown()) {
+				span.tag(RUN_COST, usage.cost());
+			}
+		}
+		else if (context instanceof ModelCallContext modelCall) {
 			if (modelCall.getInputTokens() > 0 || modelCall.getOutputTokens() > 0) {
 				span.tag(INPUT_TOKENS, modelCall.getInputTokens());
 				span.tag(OUTPUT_TOKENS, modelCall.getOutputTokens());

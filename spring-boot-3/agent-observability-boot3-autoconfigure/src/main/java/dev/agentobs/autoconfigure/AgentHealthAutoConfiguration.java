@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.stats.AgentStatistics;
 
@@ -35,11 +36,11 @@ public final class AgentHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(value = AgentsHealthIndicator.class, name = "agentsHealthIndicator")
 	AgentsHealthIndicator agentsHealthIndicator(AgentStatistics statistics, AgentHealthProperties health,
-			ObjectProvider<AlertEvaluator> alerts) {
+			ObjectProvider<AlertEvaluator> alerts, ObjectProvider<RunLedgers> ledgers) {
 		return new AgentsHealthIndicator(new AgentsHealthCheck(statistics, health.toThresholds(), () -> {
 			AlertEvaluator evaluator = alerts.getIfAvailable();
 			return (evaluator != null) ? evaluator.firing() : List.of();
-		}));
+		}, ledgers.getIfUnique()));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.agentobs.internal.bridge.springai;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -12,14 +13,19 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.Assert;
 
+import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.cost.AgentUsageContext;
+import dev.agentobs.internal.budget.RunLedger;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.internal.support.OperationIds;
+import dev.agentobs.internal.support.ResolvedOnce;
 import dev.agentobs.internal.tracing.ObservationSpans;
 import dev.agentobs.observation.AgentObservationContext;
 import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperation;
-import dev.agentobs.operation.AgentRun;
 import dev.agentobs.operation.AgentOperationSink;
+import dev.agentobs.operation.AgentRun;
 
 /**
  * Counts every Spring AI {@code ChatClient} call, blocking or streaming, as one agent run, so
@@ -55,6 +61,8 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 
 	private final @Nullable ActiveAgentRuns activeRuns;
 
+	private final ResolvedOnce<RunLedgers> ledgers;
+
 	/**
 	 * Create a handler.
 	 * @param operations where runs go: the sinks of every operation, as for
@@ -65,11 +73,27 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 	 */
 	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
 			@Nullable ActiveAgentRuns activeRuns) {
+		this(operations, defaultAgentName, activeRuns, () -> null);
+	}
+
+	/**
+	 * Create a handler that keeps the ledger of each run, for its cost and budget.
+	 * @param operations where runs go: the sinks of every operation, as for
+	 * {@code AgentObservations#record}
+	 * @param defaultAgentName the agent's name of a call without the {@value #AGENT_NAME_PARAM}
+	 * parameter
+	 * @param activeRuns what counts the runs in progress, or {@code null}
+	 * @param ledgers supplies the ledgers of the runs in progress (or {@code null}), read when
+	 * first needed: the handler is created with the observation registry, the ledgers need not be
+	 */
+	public SpringAiChatClientHandler(AgentOperationSink operations, String defaultAgentName,
+			@Nullable ActiveAgentRuns activeRuns, Supplier<? extends @Nullable RunLedgers> ledgers) {
 		Assert.notNull(operations, "operations must not be null");
 		Assert.hasText(defaultAgentName, "defaultAgentName must not be empty");
 		this.operations = operations;
 		this.defaultAgentName = defaultAgentName;
 		this.activeRuns = activeRuns;
+		this.ledgers = new ResolvedOnce<>(ledgers);
 	}
 
 	@Override
@@ -86,9 +110,18 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (conversationId == null && enclosing != null) {
 			conversationId = enclosing.conversationId();
 		}
+		if (conversationId == null) {
+			AgentUsageContext current = AgentUsageContext.current();
+			conversationId = (current != null) ? current.getConversationId() : null;
+		}
 		String name = (agentName != null) ? agentName : this.defaultAgentName;
-		context.put(SpringAiRun.class, new SpringAiRun(name, AgentRunContext.newRunId(), conversationId, System.nanoTime(),
+		String runId = AgentRunContext.newRunId();
+		context.put(SpringAiRun.class, new SpringAiRun(name, runId, conversationId, System.nanoTime(),
 				OperationIds.next(), SpringAiRun.enclosingOperationId(parent)));
+		RunLedgers ledgers = this.ledgers.get();
+		if (ledgers != null) {
+			ledgers.started(name, runId, (enclosing != null) ? enclosing.runId() : null, null, null);
+		}
 		if (this.activeRuns != null) {
 			this.activeRuns.started(name);
 		}
@@ -114,7 +147,23 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (span != null) {
 			operation.span(span.traceId(), span.spanId());
 		}
-		this.operations.accept(operation.build());
+		RunLedgers ledgers = this.ledgers.get();
+		RunLedger ledger = (ledgers != null) ? ledgers.ledger(run.runId()) : null;
+		if (ledger != null) {
+			operation.usage(ledger.usage());
+		}
+		if ((ledger != null && ledger.stoppedByBudget()) || context.getError() instanceof AgentBudgetExceededException) {
+			operation.errorType(AgentBudgetExceededException.ERROR_TYPE);
+		}
+		AgentRun finished = operation.build();
+		try {
+			this.operations.accept(finished);
+		}
+		finally {
+			if (ledgers != null) {
+				ledgers.finished(finished);
+			}
+		}
 	}
 
 	@Override
