@@ -190,10 +190,13 @@ public class LangChain4jAiServiceObserver {
 		if (this.registry.isNoop()) {
 			return;
 		}
-		// The streaming model is set on the builder after observe(..): wrapped when first used
+		// The models are set on the builder after observe(..): wrapped when first used
 		if (service != null && service.streamingChatModel != null
 				&& !ChunkTimedStreamingChatModel.isTimed(service.streamingChatModel)) {
 			service.streamingChatModel = ChunkTimedStreamingChatModel.of(service.streamingChatModel);
+		}
+		if (service != null && service.chatModel != null && !BudgetCheckedChatModel.isChecked(service.chatModel)) {
+			service.chatModel = BudgetCheckedChatModel.of(service.chatModel, this.registry);
 		}
 		InvocationContext invocation = event.invocationContext();
 		AgentRunContext context = new AgentRunContext(runName(invocation, serviceName));
