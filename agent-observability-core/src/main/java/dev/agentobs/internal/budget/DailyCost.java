@@ -1,11 +1,10 @@
 package dev.agentobs.internal.budget;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
+
+import dev.agentobs.internal.support.CalendarDays;
 
 /**
  * The cost of one agent's runs today, on this instance, for its {@code daily-cost} limit.
@@ -17,9 +16,7 @@ public final class DailyCost {
 
 	private final Clock clock;
 
-	private final ZoneId zone;
-
-	private final AtomicReference<Day> today;
+	private final CalendarDays<DoubleAdder> days;
 
 	/**
 	 * Create the day's cost of one agent.
@@ -28,8 +25,7 @@ public final class DailyCost {
 	 */
 	public DailyCost(Clock clock, ZoneId zone) {
 		this.clock = clock;
-		this.zone = zone;
-		this.today = new AtomicReference<>(newDay(clock.millis()));
+		this.days = new CalendarDays<>(zone, clock.millis(), (date, start, end) -> new DoubleAdder());
 	}
 
 	/**
@@ -38,7 +34,7 @@ public final class DailyCost {
 	 */
 	public void add(double cost) {
 		if (cost > 0) {
-			day().cost.add(cost);
+			today().add(cost);
 		}
 	}
 
@@ -47,38 +43,11 @@ public final class DailyCost {
 	 * @return USD
 	 */
 	public double cost() {
-		return day().cost.sum();
+		return today().sum();
 	}
 
-	private Day day() {
-		long now = this.clock.millis();
-		Day day = this.today.get();
-		while (now >= day.endMillis) {
-			// Losing the race is fine: another thread started the same new day
-			Day next = newDay(now);
-			if (this.today.compareAndSet(day, next)) {
-				return next;
-			}
-			day = this.today.get();
-		}
-		return day;
-	}
-
-	private Day newDay(long now) {
-		LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), this.zone);
-		return new Day(date.plusDays(1).atStartOfDay(this.zone).toInstant().toEpochMilli());
-	}
-
-	private static final class Day {
-
-		final long endMillis;
-
-		final DoubleAdder cost = new DoubleAdder();
-
-		Day(long endMillis) {
-			this.endMillis = endMillis;
-		}
-
+	private DoubleAdder today() {
+		return this.days.at(this.clock.millis());
 	}
 
 }

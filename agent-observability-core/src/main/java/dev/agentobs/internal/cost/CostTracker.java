@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +20,7 @@ import dev.agentobs.cost.ModelUsage;
 import dev.agentobs.cost.PriceSource;
 import dev.agentobs.internal.metrics.TagValueLimiter;
 import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.support.CalendarDays;
 import dev.agentobs.internal.support.SaturatingSum;
 import dev.agentobs.observation.GenAiAttributes;
 import dev.agentobs.operation.AgentOperation;
@@ -47,9 +47,7 @@ public class CostTracker implements AgentOperationSink {
 
 	private final ZoneId zone;
 
-	private final long createdMillis;
-
-	private final AtomicReference<Day> today;
+	private final CalendarDays<Day> days;
 
 	/**
 	 * Create a tracker.
@@ -63,8 +61,10 @@ public class CostTracker implements AgentOperationSink {
 		this.models = limits.forLabel(GenAiAttributes.REQUEST_MODEL.key());
 		this.clock = clock;
 		this.zone = zone;
-		this.createdMillis = clock.millis();
-		this.today = new AtomicReference<>(newDay(this.createdMillis));
+		long createdMillis = clock.millis();
+		// The first day counts from the tracker's start
+		this.days = new CalendarDays<>(zone, createdMillis,
+				(date, start, end) -> new Day(date, Math.max(start, createdMillis)));
 	}
 
 	@Override
@@ -72,7 +72,7 @@ public class CostTracker implements AgentOperationSink {
 		if (!(operation instanceof ModelCall call)) {
 			return;
 		}
-		Day day = day(this.clock.millis());
+		Day day = this.days.at(this.clock.millis());
 		PriceMatch match = this.calculator.matchOf(call);
 		double cost = match.costOf(call.tokens());
 		String model = this.models.limit(call.requestModel());
@@ -97,7 +97,7 @@ public class CostTracker implements AgentOperationSink {
 	 * @return an immutable snapshot
 	 */
 	public DailyUsage today() {
-		Day day = day(this.clock.millis());
+		Day day = this.days.at(this.clock.millis());
 		Map<String, ModelUsage> models = new TreeMap<>();
 		day.models.forEach((model, usage) -> models.put(model,
 				new ModelUsage(model, usage.calls.sum(), usage.inputTokens.get(), usage.cachedInputTokens.get(),
@@ -109,26 +109,6 @@ public class CostTracker implements AgentOperationSink {
 				Collections.unmodifiableSet(new TreeSet<>(day.unpriced)), Collections.unmodifiableMap(models));
 	}
 
-	private Day day(long now) {
-		Day day = this.today.get();
-		while (now >= day.endMillis) {
-			// Losing the race is fine: another thread started the same new day.
-			Day next = newDay(now);
-			if (this.today.compareAndSet(day, next)) {
-				return next;
-			}
-			day = this.today.get();
-		}
-		return day;
-	}
-
-	private Day newDay(long now) {
-		LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), this.zone);
-		long start = date.atStartOfDay(this.zone).toInstant().toEpochMilli();
-		long end = date.plusDays(1).atStartOfDay(this.zone).toInstant().toEpochMilli();
-		return new Day(date, Math.max(start, this.createdMillis), end);
-	}
-
 	/**
 	 * The counts of one day.
 	 */
@@ -138,18 +118,15 @@ public class CostTracker implements AgentOperationSink {
 
 		final long sinceMillis;
 
-		final long endMillis;
-
 		final Usage total = new Usage();
 
 		final ConcurrentMap<String, Usage> models = new ConcurrentHashMap<>();
 
 		final Set<String> unpriced = ConcurrentHashMap.newKeySet();
 
-		Day(LocalDate date, long sinceMillis, long endMillis) {
+		Day(LocalDate date, long sinceMillis) {
 			this.date = date;
 			this.sinceMillis = sinceMillis;
-			this.endMillis = endMillis;
 		}
 
 		Usage usage(String model) {
