@@ -61,7 +61,7 @@
     return '$' + Number(amount).toFixed(4);
   }
 
-  // Cents, as the page rounds a budget's
+  // Whole cents of a budget, rounded as the page rounds them
   function dollars(amount) {
     return '$' + amount.toFixed(2);
   }
