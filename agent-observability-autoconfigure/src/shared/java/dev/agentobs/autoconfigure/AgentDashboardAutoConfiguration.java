@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import dev.agentobs.alert.Alert;
 import dev.agentobs.autoconfigure.endpoint.AgentDashboardEndpoint;
 import dev.agentobs.internal.alert.AlertEvaluator;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.health.AgentsHealth;
 import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.internal.report.Dashboard;
@@ -25,9 +26,9 @@ import dev.agentobs.internal.runs.RecentRuns;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
- * The {@code /actuator/agentdashboard} page: the statistics, health, alerts and recent runs
- * of the agents, live in a browser. Like every actuator endpoint but health, it is served over
- * HTTP only once exposed: {@code management.endpoints.web.exposure.include}.
+ * The {@code /actuator/agentdashboard} page: the statistics, health, alerts, budgets and
+ * recent runs of the agents, live in a browser. Like every actuator endpoint but health, it is
+ * served over HTTP only once exposed: {@code management.endpoints.web.exposure.include}.
  *
  * @since 0.1.0
  */
@@ -47,7 +48,7 @@ public final class AgentDashboardAutoConfiguration {
 	@ConditionalOnMissingBean
 	AgentDashboardEndpoint agentDashboardEndpoint(AgentStatistics statistics, AgentHealthProperties health,
 			ObjectProvider<AlertEvaluator> alerts, ObjectProvider<RecentRuns> runs,
-			ObjectProvider<PathMappedEndpoints> endpoints) {
+			ObjectProvider<RunLedgers> ledgers, ObjectProvider<PathMappedEndpoints> endpoints) {
 		AlertEvaluator evaluator = alerts.getIfUnique();
 		Supplier<List<Alert>> firing = (evaluator != null) ? evaluator::firing : null;
 		AgentsHealthCheck check = new AgentsHealthCheck(statistics, health.toThresholds(),
@@ -55,7 +56,7 @@ public final class AgentDashboardAutoConfiguration {
 		Dashboard dashboard = new Dashboard(statistics, () -> {
 			AgentsHealth agents = check.check();
 			return new Dashboard.Status(agents.status().name(), agents.reason());
-		}, firing, runs.getIfUnique());
+		}, firing, runs.getIfUnique(), ledgers.getIfUnique());
 		// Read on each request: the path-mapped endpoints are made from the endpoint beans, this one among them
 		return new AgentDashboardEndpoint(dashboard, () -> {
 			PathMappedEndpoints mapped = endpoints.getIfAvailable();

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.alert.Alert;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.runs.RecentRuns;
 import dev.agentobs.internal.runs.RecordedRun;
 import dev.agentobs.internal.runs.RunOrder;
@@ -13,7 +14,7 @@ import dev.agentobs.stats.AgentStatistics;
 
 /**
  * The live dashboard of the agents: gathers what it shows from the statistics, the health
- * check, the alerts and the recent runs, as JSON for its page to refresh from, and as the page
+ * check, the alerts, the budgets and the recent runs, as JSON for its page to refresh from, and as the page
  * itself for its first view.
  *
  * @since 0.1.0
@@ -31,6 +32,8 @@ public class Dashboard {
 
 	private final @Nullable RecentRuns runs;
 
+	private final @Nullable RunLedgers ledgers;
+
 	private final DashboardPage page = new DashboardPage();
 
 	/**
@@ -42,10 +45,24 @@ public class Dashboard {
 	 */
 	public Dashboard(AgentStatistics statistics, Supplier<Status> status,
 			@Nullable Supplier<List<Alert>> firingAlerts, @Nullable RecentRuns runs) {
+		this(statistics, status, firingAlerts, runs, null);
+	}
+
+	/**
+	 * Create a dashboard with the budgets.
+	 * @param statistics the statistics it shows
+	 * @param status judges the agents' status now, as their health indicator does
+	 * @param firingAlerts the alerts firing now, or {@code null} when alerting is off
+	 * @param runs the recent runs, or {@code null} when they are not kept
+	 * @param ledgers the runs' ledgers and budgets, or {@code null} when budgets are not kept
+	 */
+	public Dashboard(AgentStatistics statistics, Supplier<Status> status,
+			@Nullable Supplier<List<Alert>> firingAlerts, @Nullable RecentRuns runs, @Nullable RunLedgers ledgers) {
 		this.statistics = statistics;
 		this.status = status;
 		this.firingAlerts = firingAlerts;
 		this.runs = runs;
+		this.ledgers = ledgers;
 	}
 
 	/**
@@ -63,7 +80,8 @@ public class Dashboard {
 			run = (opened != null) ? RunDescriptor.of(opened) : null;
 		}
 		return new DashboardDescriptor(status.status(), status.reason(),
-				AgentsDescriptor.of(this.statistics.snapshot(), List.of()),
+				AgentsDescriptor.of(this.statistics.snapshot(), List.of(),
+						(this.ledgers != null) ? BudgetsDescriptor.of(this.ledgers) : null),
 				(this.firingAlerts != null) ? AlertDescriptor.of(this.firingAlerts.get()) : null, runs, run);
 	}
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param statusReason why the status is not plainly UP (too little data, or the threshold
  * reached), or {@code null}
  * @param statistics the statistics of the agents, models and tools, today's tokens and cost,
- * and the latest errors, as {@code /actuator/agents} shows them
+ * the latest errors and the budgets, as {@code /actuator/agents} shows them
  * @param alerts the alerts firing now, or {@code null} when alerting is off
  * @param runs the last runs that match the page's filters, or {@code null} when runs are not
  * kept

@@ -3,6 +3,8 @@ package dev.agentobs.internal.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.internal.runs.RunOrder;
 
 /**
@@ -146,8 +149,7 @@ public final class DashboardPage {
 			tile(html, "cost", "Cost today", NONE, "cost is not tracked");
 		}
 		firstChunk(html, statistics, windowText);
-		// Kept for what the starter does not measure yet: the page has its place
-		tile(html, "budgets", "Budgets", NONE, "none configured");
+		budgets(html, statistics.budgets());
 		html.raw("</dl>\n</section>\n");
 	}
 
@@ -168,6 +170,47 @@ public final class DashboardPage {
 		else {
 			tile(html, "ttfc", "Time to first chunk", AgentsReport.human(slowestP95), "p95 of " + slowest);
 		}
+	}
+
+	// The runs the budgets stopped, and the agent nearest to being stopped for the rest of the day
+	// (the highest share of its daily cost spent), or else the latest stop
+	private static void budgets(Html html, @Nullable BudgetsDescriptor budgets) {
+		if (budgets == null || budgets.agents().isEmpty()) {
+			tile(html, "budgets", "Budgets", NONE, "none configured");
+			return;
+		}
+		long stops = 0;
+		@Nullable String nearest = null;
+		double nearestCost = 0;
+		double nearestLimit = 0;
+		for (Map.Entry<String, BudgetsDescriptor.AgentBudgetDescriptor> agent : budgets.agents().entrySet()) {
+			for (long count : agent.getValue().stops().values()) {
+				stops += count;
+			}
+			Double todayCost = agent.getValue().todayCost();
+			double cost = (todayCost != null) ? todayCost : 0;
+			if (agent.getValue().limits().get(BudgetLimit.DAILY_COST.key()) instanceof Number limit
+					&& (nearest == null || cost / limit.doubleValue() > nearestCost / nearestLimit)) {
+				nearest = agent.getKey();
+				nearestCost = cost;
+				nearestLimit = limit.doubleValue();
+			}
+		}
+		String note = "enforce".equals(budgets.mode()) ? "runs stopped (enforce)"
+				: "runs over budget, not stopped (report)";
+		BudgetsDescriptor.LastStopDescriptor last = budgets.lastStop();
+		if (nearest != null) {
+			note += " \u00b7 " + nearest + " " + dollars(nearestCost) + " of " + dollars(nearestLimit) + " today";
+		}
+		else if (last != null) {
+			note += " \u00b7 last: " + last.agent() + " " + last.limit() + " at " + clock(last.time());
+		}
+		tile(html, "budgets", "Budgets", count(stops), note);
+	}
+
+	// Cents, rounded from the exact binary value as the script's toFixed(2) rounds
+	private static String dollars(double amount) {
+		return "$" + new BigDecimal(amount).setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static void tile(Html html, String id, String title, String value, String note) {

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.agentobs.cost.AgentBudget;
+import dev.agentobs.cost.AgentBudgetExceededException;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.health.AgentsHealth;
 import dev.agentobs.internal.health.AgentsHealthCheck;
 import dev.agentobs.internal.health.HealthThresholds;
@@ -25,6 +29,7 @@ import dev.agentobs.operation.ResponseStream;
 import dev.agentobs.stats.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link Dashboard} and its page: what it shows, and that names chosen by a model
@@ -120,6 +125,50 @@ class DashboardTests {
 
 		assertThat(page).contains("<div class=\"tile\" id=\"t-ttfc\"><dt>Time to first chunk</dt>"
 				+ "<dd class=\"value\">400 ms</dd><dd class=\"note\">p95 of gpt-4o</dd>");
+	}
+
+	@Test
+	void budgetsTileSaysWhenNoneIsConfigured() {
+		RunLedgers ledgers = new RunLedgers(Map.of(), true, () -> this.costs, () -> null, List::of, this.clock,
+				ZoneId.of("UTC"));
+		Dashboard dashboard = new Dashboard(this.statistics, () -> new Dashboard.Status("UP", null), List::of, this.runs,
+				ledgers);
+
+		assertThat(dashboard.page(Dashboard.View.of(null, null, null, null), "agentdashboard/"))
+			.contains("<div class=\"tile\" id=\"t-budgets\"><dt>Budgets</dt><dd class=\"value\">\u2013</dd>"
+					+ "<dd class=\"note\">none configured</dd>");
+	}
+
+	@Test
+	void budgetsTileShowsTheStopsAndTheAgentNearestItsDailyCost() {
+		RunLedgers ledgers = new RunLedgers(
+				Map.of("research-agent", AgentBudget.unlimited().maxModelCalls(1).dailyCost(20.00), "support-agent",
+						AgentBudget.unlimited().dailyCost(5.00)),
+				true, () -> this.costs, () -> null, List::of, this.clock, ZoneId.of("UTC"));
+		Dashboard dashboard = new Dashboard(this.statistics, () -> new Dashboard.Status("UP", null), List::of, this.runs,
+				ledgers);
+		// research-agent: $4.50 of $20.00 spent, then stopped by its one model call;
+		// support-agent: $2.50 of $5.00, the higher share of its day
+		ledgers.started("research-agent", "run-1", null, null, null);
+		ledgers.accept(op(AgentOperation.modelCall("openai", "gpt-4o"), "run-1", 2, 1, 0, 300)
+			.tokens(1_000_000, 200_000)
+			.build());
+		assertThatExceptionOfType(AgentBudgetExceededException.class).isThrownBy(() -> ledgers.check("run-1"));
+		ledgers.started("support-agent", "run-2", null, null, null);
+		ledgers.accept(op(AgentOperation.modelCall("openai", "gpt-4o"), "run-2", 2, 1, 0, 300).tokens(1_000_000, 0)
+			.build());
+
+		String page = dashboard.page(Dashboard.View.of(null, null, null, null), "agentdashboard/");
+
+		assertThat(page).contains("<div class=\"tile\" id=\"t-budgets\"><dt>Budgets</dt><dd class=\"value\">1</dd>"
+				+ "<dd class=\"note\">runs stopped (enforce) \u00b7 support-agent $2.50 of $5.00 today</dd>");
+		// The script draws the same tile from the same figures in the JSON
+		String json = JsonMapper.shared()
+			.writeValueAsString(dashboard.describe(Dashboard.View.of(null, null, null, null)));
+		assertThat(json).contains("\"budgets\":{\"mode\":\"enforce\",\"agents\":{\"research-agent\":{\"limits\":"
+				+ "{\"daily-cost\":20.0,\"max-model-calls\":1},\"stops\":{\"max-model-calls\":1},\"todayCost\":4.5}")
+			.contains("\"support-agent\":{\"limits\":{\"daily-cost\":5.0},\"stops\":{},\"todayCost\":2.5}")
+			.contains("\"lastStop\":{\"agent\":\"research-agent\",\"runId\":\"run-1\",\"limit\":\"max-model-calls\"");
 	}
 
 	@Test

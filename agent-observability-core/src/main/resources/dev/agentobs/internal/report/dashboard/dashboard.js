@@ -61,6 +61,11 @@
     return '$' + Number(amount).toFixed(4);
   }
 
+  // Whole cents of a budget, rounded as the page rounds them
+  function dollars(amount) {
+    return '$' + amount.toFixed(2);
+  }
+
   function cost(value, unpricedCalls) {
     if (value === undefined || value === null) {
       return unpricedCalls > 0 ? 'unknown' : NONE;
@@ -159,6 +164,7 @@
     tile('p95', human(overall.p95ResponseTime), 'average ' + human(overall.averageResponseTime));
     tile('active', count(statistics.activeRuns), 'in progress now');
     renderFirstChunk(statistics, windowText);
+    renderBudgets(statistics.budgets);
     var today = statistics.today;
     if (today) {
       tile('tokens', count(today.inputTokens) + ' / ' + count(today.outputTokens),
@@ -185,6 +191,43 @@
     else {
       tile('ttfc', human(statistics.models[slowest].window.p95TimeToFirstChunk), 'p95 of ' + slowest);
     }
+  }
+
+  // The runs the budgets stopped, and the agent nearest to being stopped for the rest of the day
+  // (the highest share of its daily cost spent), or else the latest stop, as the page first
+  // rendered them
+  function renderBudgets(budgets) {
+    var names = budgets ? Object.keys(budgets.agents) : [];
+    if (names.length === 0) {
+      tile('budgets', NONE, 'none configured');
+      return;
+    }
+    var stops = 0;
+    var nearest = null;
+    var nearestCost = 0;
+    var nearestLimit = 0;
+    names.forEach(function (name) {
+      var agent = budgets.agents[name];
+      Object.keys(agent.stops).forEach(function (limit) {
+        stops += agent.stops[limit];
+      });
+      var cost = typeof agent.todayCost === 'number' ? agent.todayCost : 0;
+      var limit = agent.limits['daily-cost'];
+      if (typeof limit === 'number' && (nearest === null || cost / limit > nearestCost / nearestLimit)) {
+        nearest = name;
+        nearestCost = cost;
+        nearestLimit = limit;
+      }
+    });
+    var note = budgets.mode === 'enforce' ? 'runs stopped (enforce)' : 'runs over budget, not stopped (report)';
+    var last = budgets.lastStop;
+    if (nearest !== null) {
+      note += ' \u00b7 ' + nearest + ' ' + dollars(nearestCost) + ' of ' + dollars(nearestLimit) + ' today';
+    }
+    else if (last) {
+      note += ' \u00b7 last: ' + last.agent + ' ' + last.limit + ' at ' + clock(last.time);
+    }
+    tile('budgets', count(stops), note);
   }
 
   function tokens(value) {
