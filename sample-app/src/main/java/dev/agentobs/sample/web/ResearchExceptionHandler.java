@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.agentobs.cost.AgentBudgetExceededException;
 import dev.agentobs.sample.agent.ResearchFailedException;
 
 /**
@@ -62,18 +63,35 @@ class ResearchExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handleResearchFailed(ResearchFailedException ex) {
+		AgentBudgetExceededException budget = budgetExceeded(ex);
+		if (budget != null) {
+			// The stop is logged once by the starter; its message names the limit and the key to raise
+			return problem(HttpStatus.TOO_MANY_REQUESTS, "The research run was stopped by its budget: "
+					+ budget.getMessage(), ex);
+		}
 		boolean providerFailed = ex.isProviderFailure();
 		HttpStatus status = providerFailed ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
 		if (!providerFailed) {
 			logger.error("Research run {} failed", ex.getRunId(), ex);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				providerFailed ? "The model provider failed: " + ex.getCause().getMessage()
-						: "The research agent failed unexpectedly");
+		return problem(status, providerFailed ? "The model provider failed: " + ex.getCause().getMessage()
+				: "The research agent failed unexpectedly", ex);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail, ResearchFailedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle("Research failed");
 		problem.setProperty("runId", ex.getRunId());
 		problem.setProperty("traceId", ex.getTraceId());
 		return problem;
+	}
+
+	private static @Nullable AgentBudgetExceededException budgetExceeded(Throwable thrown) {
+		Throwable cause = thrown;
+		while (cause != null && !(cause instanceof AgentBudgetExceededException)) {
+			cause = cause.getCause();
+		}
+		return (AgentBudgetExceededException) cause;
 	}
 
 }
