@@ -2,13 +2,18 @@ package dev.agentobs.autoconfigure.bridge.langchain4j;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.TokenStream;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +39,7 @@ import dev.agentobs.operation.RecordingSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for budgets of LangChain4j AI service runs: a tool that asks the service again and
@@ -106,6 +112,41 @@ class LangChain4jBudgetTests {
 		});
 	}
 
+	@Test
+	void streamedCallOfARunOutOfModelCallsFailsItsStreamBeforeItsRequest() {
+		this.contextRunner.withPropertyValues("monitoring.budgets.agents.weather-agent.max-model-calls=1")
+			.run((context) -> {
+				StreamingChatModel model = OpenAiStreamingChatModel.builder()
+					.httpClientBuilder(JdkHttpClient.builder())
+					.baseUrl(this.server.baseUrl())
+					.apiKey("test-key")
+					.modelName(OpenAiCompatibleServer.MODEL)
+					.timeout(Duration.ofSeconds(10))
+					.listeners(List.of(context.getBean(LangChain4jChatModelListener.class)))
+					.build();
+				StreamingWeatherAgent agent = context.getBean(LangChain4jAiServiceObserver.class)
+					.observe(AiServices.builder(StreamingWeatherAgent.class))
+					.streamingChatModel(model)
+					.tools(new LoopingTools(1))
+					.build();
+				CompletableFuture<Throwable> failure = new CompletableFuture<>();
+				agent.answer("What is the weather in Paris?")
+					.onPartialResponse((text) -> {
+					})
+					.onCompleteResponse((response) -> failure.complete(null))
+					.onError(failure::complete)
+					.start();
+				// The call that asked for the tool reached the server; the one after it was stopped
+				assertThat(budgetException(failure.get(10, TimeUnit.SECONDS))).isNotNull()
+					.hasMessageContaining("monitoring.budgets.agents.weather-agent.max-model-calls");
+				assertThat(this.server.requests()).hasSize(1);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(this.sink.of(AgentOperation.Kind.AGENT_RUN)).singleElement()
+						.satisfies((run) -> assertThat(run.errorType())
+							.isEqualTo(AgentBudgetExceededException.ERROR_TYPE)));
+			});
+	}
+
 	private WeatherAgent agent(AssertableApplicationContext context, LoopingTools tools) {
 		ChatModel model = OpenAiChatModel.builder()
 			// Both of LangChain4j's HTTP clients are on this class path: name one
@@ -144,6 +185,12 @@ class LangChain4jBudgetTests {
 
 	}
 
+	interface StreamingWeatherAgent {
+
+		TokenStream answer(String question);
+
+	}
+
 	/**
 	 * A tool that asks the service again, as a runaway agent does, up to a depth.
 	 */
@@ -161,7 +208,7 @@ class LangChain4jBudgetTests {
 
 		@Tool("The current weather in a city")
 		String currentWeather(String city) {
-			if (this.depth.incrementAndGet() >= this.maxDepth) {
+			if (this.depth.incrementAndGet() >= this.maxDepth || this.agent == null) {
 				return "sunny in " + city;
 			}
 			return this.agent.answer("What is the weather in " + city + "?");

@@ -20,6 +20,8 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.cost.AgentBudgetExceededException;
+import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.observation.ModelCallContext;
 
 /**
@@ -28,8 +30,10 @@ import dev.agentobs.observation.ModelCallContext;
  * time per output chunk. LangChain4j tells its listeners of a streamed call's request and
  * complete response only, so the model's handler is wrapped here: each partial response,
  * thinking or tool call is a chunk of the call the listener started on this thread just
- * before. Everything else is the model's own; LangChain4j's {@code chat(...)} methods run as
- * its interface defines them, with the model's listeners.
+ * before. A call in a run that has spent its budget gets
+ * {@code AgentBudgetExceededException} in its handler instead of a request. Everything else is
+ * the model's own; LangChain4j's {@code chat(...)} methods run as its interface defines them,
+ * with the model's listeners.
  */
 final class ChunkTimedStreamingChatModel implements StreamingChatModel {
 
@@ -76,6 +80,17 @@ final class ChunkTimedStreamingChatModel implements StreamingChatModel {
 		if (call == null) {
 			this.model.doChat(request, handler);
 			return;
+		}
+		RunLedger ledger = call.getLedger();
+		if (ledger != null) {
+			try {
+				ledger.check();
+			}
+			catch (AgentBudgetExceededException ex) {
+				// A stream's failures reach its handler: the run's budget is spent, the model gets no request
+				handler.onError(ex);
+				return;
+			}
 		}
 		call.markStreamed();
 		this.model.doChat(request, new ChunkTimingHandler(handler, call));
