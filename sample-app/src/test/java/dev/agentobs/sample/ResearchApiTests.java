@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SampleAppTest
 class ResearchApiTests {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
-			new ParameterizedTypeReference<>() {
-			};
-
 	static final String QUESTION = "How much is (1200 - 300) * 4, and what is the vector database market worth?";
 
 	@LocalServerPort
@@ -40,20 +35,19 @@ class ResearchApiTests {
 	@Autowired
 	private RecordedAgentOperations recorded;
 
+	private ResearchClient research;
+
 	private RestClient client;
 
 	@BeforeEach
 	void createClient() {
-		this.client = RestClient.builder().baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-				// Tests assert on every status themselves
-			})
-			.build();
+		this.research = new ResearchClient(this.port);
+		this.client = this.research.rest();
 	}
 
 	@Test
 	void researchAnswersWithTheAnswerTheRunIdAndTheTraceId() {
-		ResponseEntity<Map<String, Object>> response = research("{\"question\": \"" + QUESTION + "\"}");
+		ResponseEntity<Map<String, Object>> response = this.research.ask(QUESTION);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).containsOnlyKeys("answer", "runId", "traceId");
 		assertThat((String) response.getBody().get("answer")).contains("(1200 - 300) * 4 = 3600")
@@ -67,7 +61,7 @@ class ResearchApiTests {
 
 	@Test
 	void streamedResearchSendsTheAnswerChunkByChunkThenTheRunAndItsTimeToFirstChunk() throws Exception {
-		String blocking = (String) research("{\"question\": \"" + QUESTION + "\"}").getBody().get("answer");
+		String blocking = (String) this.research.ask(QUESTION).getBody().get("answer");
 		ResearchStreams.Stream stream = ResearchStreams.ask(this.port, QUESTION);
 		assertThat(stream.status()).isEqualTo(200);
 		// Word by word, the same answer as the blocking API's
@@ -89,7 +83,7 @@ class ResearchApiTests {
 
 	@Test
 	void researchWithABlankQuestionIsABadRequestNamingTheField() {
-		ResponseEntity<Map<String, Object>> response = research("{\"question\": \"   \"}");
+		ResponseEntity<Map<String, Object>> response = this.research.post("{\"question\": \"   \"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody()).containsEntry("detail", "question must not be blank")
@@ -99,28 +93,28 @@ class ResearchApiTests {
 
 	@Test
 	void researchWithNoQuestionIsABadRequest() {
-		ResponseEntity<Map<String, Object>> response = research("{}");
+		ResponseEntity<Map<String, Object>> response = this.research.post("{}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).containsEntry("detail", "question must not be blank");
 	}
 
 	@Test
 	void researchWithAnOverLongQuestionIsABadRequest() {
-		ResponseEntity<Map<String, Object>> response = research("{\"question\": \"" + "a".repeat(1001) + "\"}");
+		ResponseEntity<Map<String, Object>> response = this.research.post("{\"question\": \"" + "a".repeat(1001) + "\"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).containsEntry("detail", "question must be at most 1000 characters");
 	}
 
 	@Test
 	void researchWithABodyThatIsNotJsonIsABadRequestShowingTheExpectedBody() {
-		ResponseEntity<Map<String, Object>> response = research("question=why");
+		ResponseEntity<Map<String, Object>> response = this.research.post("question=why");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) response.getBody().get("detail")).contains("{\"question\": ");
 	}
 
 	@Test
 	void prometheusShowsEveryAgentFamilyWithItsLabels() {
-		assertThat(research("{\"question\": \"" + QUESTION + "\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.research.ask(QUESTION).getStatusCode()).isEqualTo(HttpStatus.OK);
 		String scrape = this.client.get().uri("/actuator/prometheus").retrieve().body(String.class);
 		assertSeries(scrape, "gen_ai_client_operation_duration_seconds_bucket", "error_type=\"none\"",
 				"gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"openai\"", "gen_ai_request_model=\"gpt-4o\"",
@@ -148,7 +142,7 @@ class ResearchApiTests {
 
 	@Test
 	void prometheusHasNoSecondTimerOfAgentObservations() {
-		assertThat(research("{\"question\": \"" + QUESTION + "\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.research.ask(QUESTION).getStatusCode()).isEqualTo(HttpStatus.OK);
 		String scrape = this.client.get().uri("/actuator/prometheus").retrieve().body(String.class);
 		// What Spring Boot's default meter handler would add, named after the observations
 		for (String observation : List.of("gen_ai_client_operation", "gen_ai_invoke_agent", "gen_ai_execute_tool",
@@ -162,7 +156,7 @@ class ResearchApiTests {
 		ResponseEntity<Map<String, Object>> health = this.client.get()
 			.uri("/actuator/health")
 			.retrieve()
-			.toEntity(JSON_OBJECT);
+			.toEntity(ResearchClient.JSON_OBJECT);
 		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(health.getBody()).containsEntry("status", "UP").containsKey("components");
 		assertThat(this.client.get().uri("/actuator/health/liveness").retrieve().toBodilessEntity().getStatusCode())
@@ -174,20 +168,11 @@ class ResearchApiTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void infoShowsTheEventsTheSampleListenerCounted() {
-		assertThat(research("{\"question\": \"" + QUESTION + "\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
-		Map<String, Object> info = this.client.get().uri("/actuator/info").retrieve().body(JSON_OBJECT);
+		assertThat(this.research.ask(QUESTION).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, Object> info = this.client.get().uri("/actuator/info").retrieve().body(ResearchClient.JSON_OBJECT);
 		Map<String, Map<String, Number>> events = (Map<String, Map<String, Number>>) info.get("agentEvents");
 		assertThat(events).containsKeys("agent.run", "agent.step", "model.generate", "tool.call", "executor.execute");
 		assertThat(events.get("model.generate").get("count").longValue()).isPositive();
-	}
-
-	private ResponseEntity<Map<String, Object>> research(String body) {
-		return this.client.post()
-			.uri("/api/research")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(JSON_OBJECT);
 	}
 
 	private static void assertSeries(String scrape, String name, String... labels) {

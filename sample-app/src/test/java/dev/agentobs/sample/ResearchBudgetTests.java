@@ -6,12 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.client.RestClient;
 
 import dev.agentobs.cost.AgentBudgetExceededException;
 import dev.agentobs.operation.AgentOperation;
@@ -36,18 +33,7 @@ class ResearchBudgetTests {
 
 	@Test
 	void runStoppedByItsBudgetAnswersTooManyRequestsNamingTheKey() {
-		ResponseEntity<Map<String, Object>> response = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, answer) -> {
-			})
-			.build()
-			.post()
-			.uri("/api/research")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"question\": \"" + ResearchApiTests.QUESTION + "\"}")
-			.retrieve()
-			.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
-			});
+		ResponseEntity<Map<String, Object>> response = new ResearchClient(this.port).ask(ResearchApiTests.QUESTION);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat((String) response.getBody().get("detail")).startsWith("The research run was stopped by its budget: ")
 			.contains("max-model-calls is 1 model call")

@@ -10,12 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.client.RestClient;
 
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.sample.agent.ResearchAgent;
@@ -53,7 +50,7 @@ class ResearchFailureTraceTests {
 
 	@Test
 	void failingProviderAnswersServiceUnavailableWithTheRunAndTraceIds() {
-		ResponseEntity<Map<String, Object>> response = research();
+		ResponseEntity<Map<String, Object>> response = new ResearchClient(this.port).ask(ResearchApiTests.QUESTION);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(response.getBody()).containsEntry("title", "Research failed");
 		assertThat((String) response.getBody().get("detail")).startsWith("The model provider failed: ");
@@ -63,7 +60,7 @@ class ResearchFailureTraceTests {
 
 	@Test
 	void failedRunIsRecordedWithTheProvidersErrorAndBothAttempts() {
-		research();
+		new ResearchClient(this.port).ask(ResearchApiTests.QUESTION);
 		assertThat(this.recorded).hasAgentRun(ResearchAgent.NAME)
 			.withSteps(1)
 			.withModelCall("gpt-4o")
@@ -78,7 +75,7 @@ class ResearchFailureTraceTests {
 
 	@Test
 	void failedModelCallSpansHaveTheErrorTypeAndTheException() {
-		research();
+		new ResearchClient(this.port).ask(ResearchApiTests.QUESTION);
 		List<SpanData> modelCalls = this.spans.spans()
 			.stream()
 			.filter((span) -> span.getName().equals("chat gpt-4o"))
@@ -98,21 +95,6 @@ class ResearchFailureTraceTests {
 			.orElseThrow();
 		assertThat(run.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(run.getAttributes().get(ERROR_TYPE)).isIn(MODEL_ERRORS);
-	}
-
-	private ResponseEntity<Map<String, Object>> research() {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build()
-			.post()
-			.uri("/api/research")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"question\": \"" + ResearchApiTests.QUESTION + "\"}")
-			.retrieve()
-			.toEntity(new ParameterizedTypeReference<Map<String, Object>>() {
-			});
 	}
 
 }
