@@ -335,7 +335,7 @@ class NotificationQueueTests {
 			public void send(Alert alert) throws InterruptedException {
 				sent.incrementAndGet();
 				// A receiver that never answers: the delivery thread stays here until closed
-				new CountDownLatch(1).await();
+				new CountDownLatch(1).await(2, TimeUnit.MINUTES);
 			}
 		};
 		NotificationQueue queue = new NotificationQueue(blocked, "blocked", 10, Duration.ofMillis(20), RETRY_FOR,
@@ -357,7 +357,8 @@ class NotificationQueueTests {
 			threads[t].start();
 		}
 		for (Thread thread : threads) {
-			thread.join();
+			thread.join(Duration.ofSeconds(30).toMillis());
+			assertThat(thread.isAlive()).as("an offering thread still running after 30 s").isFalse();
 		}
 		assertThat(sent.get()).isEqualTo(1);
 		assertThat(queue.size()).isEqualTo(10);

@@ -159,8 +159,13 @@ class PrometheusRulePromtoolTests {
 	}
 
 	private String promtool(String... arguments) throws Exception {
-		assumeTrue(promtool != null,
-				"promtool is not on the PATH: install Debian's prometheus package (apt-get install prometheus) to run it");
+		if (promtool == null) {
+			String message = "promtool is not on the PATH: install Debian's prometheus package "
+					+ "(apt-get install prometheus; .ci/run installs it) to run it";
+			// Skipped on a developer's machine without it, never in CI
+			assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as(message).isFalse();
+			assumeTrue(false, message);
+		}
 		List<String> command = new ArrayList<>();
 		command.add(promtool.toString());
 		command.addAll(List.of(arguments));

@@ -175,7 +175,8 @@ public final class TestWebhookReceiver implements AutoCloseable {
 		}
 		try {
 			if (this.hanging) {
-				this.released.await();
+				// Released by close(); bounded beyond every client timeout of the tests
+				this.released.await(2, TimeUnit.MINUTES);
 				return;
 			}
 			if (this.delayMillis > 0) {
