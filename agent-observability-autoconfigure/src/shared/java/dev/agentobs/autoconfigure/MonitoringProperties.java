@@ -11,7 +11,7 @@ import dev.agentobs.internal.stats.OperationStatistics;
 /**
  * The master switch and the rolling window of agent observability, under
  * {@code monitoring.*}. Each concern has its own properties beside these: metrics, tracing,
- * logging, health, cost, alerts and bridges. A bad value stops start-up with a failure
+ * logging, health, health checks, cost, budgets, usage, alerts, bridges and recent runs. A bad value stops start-up with a failure
  * analysis naming the key, the value and what would be right; so does an unknown key, unless
  * {@code monitoring.strict-keys=false}.
  *
