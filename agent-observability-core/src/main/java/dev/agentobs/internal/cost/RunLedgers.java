@@ -32,6 +32,7 @@ import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.internal.budget.BudgetGuard;
 import dev.agentobs.internal.budget.DailyCost;
 import dev.agentobs.internal.budget.RunLedger;
+import dev.agentobs.internal.support.ResolvedOnce;
 import dev.agentobs.internal.support.ThrottledLogger;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.AgentOperationSink;
@@ -64,7 +65,7 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 
 	private final boolean enforce;
 
-	private final Supplier<? extends @Nullable CostCalculator> costs;
+	private final ResolvedOnce<CostCalculator> calculator;
 
 	private final Supplier<? extends @Nullable Consumer<BudgetStop>> stopListener;
 
@@ -80,11 +81,7 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 
 	private final AtomicReference<@Nullable BudgetStop> lastStop = new AtomicReference<>();
 
-	private final Supplier<? extends List<? extends AgentUsageListener>> usageListeners;
-
-	private volatile @Nullable CostCalculator calculator;
-
-	private volatile AgentUsageListener @Nullable [] listeners;
+	private final ResolvedOnce<AgentUsageListener[]> usageListeners;
 
 	/**
 	 * Create the ledgers.
@@ -105,9 +102,9 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 			Supplier<? extends List<? extends AgentUsageListener>> usageListeners, Clock clock, ZoneId zone) {
 		this.agentBudgets = Map.copyOf(agentBudgets);
 		this.enforce = enforce;
-		this.costs = costs;
+		this.calculator = new ResolvedOnce<>(costs);
 		this.stopListener = stopListener;
-		this.usageListeners = usageListeners;
+		this.usageListeners = new ResolvedOnce<>(() -> usageListeners.get().toArray(new AgentUsageListener[0]));
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -173,7 +170,7 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 		if (ledger == null) {
 			return;
 		}
-		AgentUsageListener[] listeners = usageListeners();
+		AgentUsageListener[] listeners = this.usageListeners.get();
 		if (listeners.length == 0) {
 			return;
 		}
@@ -201,15 +198,6 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 				(owner != null) ? owner.getUserId() : null, (owner != null) ? owner.getTenantId() : null, conversationId,
 				spent.tokens(), spent.costKnown() ? spent.cost() : null, spent.modelCalls(), spent.toolCalls(),
 				spent.steps(), run.outcome().endTime(), run.duration(), run.errorType());
-	}
-
-	private AgentUsageListener[] usageListeners() {
-		AgentUsageListener[] listeners = this.listeners;
-		if (listeners == null) {
-			listeners = this.usageListeners.get().toArray(new AgentUsageListener[0]);
-			this.listeners = listeners;
-		}
-		return listeners;
 	}
 
 	/**
@@ -346,7 +334,7 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 			return;
 		}
 		if (operation instanceof ModelCall call) {
-			CostCalculator calculator = calculator();
+			CostCalculator calculator = this.calculator.get();
 			ledger.addModelCall(call.tokens(), (calculator != null) ? calculator.costOf(call) : Double.NaN);
 		}
 		else if (operation instanceof ToolCall) {
@@ -355,15 +343,6 @@ public class RunLedgers implements AgentOperationSink, BudgetGuard {
 		else if (operation instanceof AgentStep) {
 			ledger.addStep();
 		}
-	}
-
-	private @Nullable CostCalculator calculator() {
-		CostCalculator calculator = this.calculator;
-		if (calculator == null) {
-			calculator = this.costs.get();
-			this.calculator = calculator;
-		}
-		return calculator;
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.agentobs.internal.observation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -40,17 +42,18 @@ public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning, 
 	// The accessor only usage objects shaped as Anthropic's have: their input tokens leave the cache out
 	private static final String ANTHROPIC_CACHE_WRITE = "cacheCreationInputTokens";
 
-	private static final String[] CACHE_READ = { "cacheReadInputTokens", "promptTokensDetails.cachedTokens",
-			"inputTokensDetails.cachedTokens" };
+	// Each path as its accessors' names, split once
+	private static final String[][] CACHE_READ = paths("cacheReadInputTokens", "promptTokensDetails.cachedTokens",
+			"inputTokensDetails.cachedTokens");
 
-	private static final String[] CACHE_WRITE = { ANTHROPIC_CACHE_WRITE };
+	private static final String[][] CACHE_WRITE = paths(ANTHROPIC_CACHE_WRITE);
 
-	private static final String[] REASONING = { "completionTokenDetails.reasoningTokens",
-			"completionTokensDetails.reasoningTokens", "outputTokensDetails.reasoningTokens", "reasoningTokens" };
+	private static final String[][] REASONING = paths("completionTokenDetails.reasoningTokens",
+			"completionTokensDetails.reasoningTokens", "outputTokensDetails.reasoningTokens", "reasoningTokens");
 
-	private static final ClassValue<Method[]> accessors = new ClassValue<>() {
+	private static final ClassValue<Map<String, Method>> accessors = new ClassValue<>() {
 		@Override
-		protected Method[] computeValue(Class<?> type) {
+		protected Map<String, Method> computeValue(Class<?> type) {
 			return publicNoArgMethods(type);
 		}
 	};
@@ -84,16 +87,15 @@ public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning, 
 	}
 
 	private static boolean hasAccessor(Object usage, String name) {
-		for (Method method : accessors.get(usage.getClass())) {
-			if (method.getName().equals(name)) {
-				return true;
-			}
-		}
-		return false;
+		return accessors.get(usage.getClass()).containsKey(name);
 	}
 
-	private static long first(Object usage, String[] paths) {
-		for (String path : paths) {
+	private static String[][] paths(String... paths) {
+		return Arrays.stream(paths).map((path) -> path.split("\\.")).toArray(String[][]::new);
+	}
+
+	private static long first(Object usage, String[][] paths) {
+		for (String[] path : paths) {
 			long count = read(usage, path);
 			if (count > 0) {
 				return count;
@@ -102,48 +104,47 @@ public record NativeTokenUsage(long cacheRead, long cacheWrite, long reasoning, 
 		return 0;
 	}
 
-	private static long read(Object usage, String path) {
+	private static long read(Object usage, String[] path) {
 		Object value = usage;
-		int start = 0;
-		while (value != null && start <= path.length()) {
-			int end = path.indexOf('.', start);
-			String name = (end < 0) ? path.substring(start) : path.substring(start, end);
-			value = unwrap(call(value, name));
-			start = (end < 0) ? path.length() + 1 : end + 1;
+		for (int i = 0; i < path.length && value != null; i++) {
+			value = unwrap(call(value, path[i]));
 		}
 		return (value instanceof Number number && number.longValue() > 0) ? number.longValue() : 0;
 	}
 
 	private static @Nullable Object call(Object target, String name) {
-		for (Method method : accessors.get(target.getClass())) {
-			if (method.getName().equals(name)) {
-				try {
-					return method.invoke(target);
-				}
-				catch (ReflectiveOperationException | RuntimeException ex) {
-					return null;
-				}
-			}
+		Method method = accessors.get(target.getClass()).get(name);
+		if (method == null) {
+			return null;
 		}
-		return null;
+		try {
+			return method.invoke(target);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable Object unwrap(@Nullable Object value) {
 		return (value instanceof Optional<?> optional) ? optional.orElse(null) : value;
 	}
 
-	private static Method[] publicNoArgMethods(Class<?> type) {
+	private static Map<String, Method> publicNoArgMethods(Class<?> type) {
 		// Methods of a public type: a private implementation class's own methods cannot be called
 		Class<?> accessible = type;
 		while (accessible != null && !Modifier.isPublic(accessible.getModifiers())) {
 			accessible = accessible.getSuperclass();
 		}
 		if (accessible == null) {
-			return new Method[0];
+			return Map.of();
 		}
-		return Arrays.stream(accessible.getMethods())
-			.filter((method) -> method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers()))
-			.toArray(Method[]::new);
+		Map<String, Method> byName = new HashMap<>();
+		for (Method method : accessible.getMethods()) {
+			if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers()) && !method.isBridge()) {
+				byName.putIfAbsent(method.getName(), method);
+			}
+		}
+		return Map.copyOf(byName);
 	}
 
 }

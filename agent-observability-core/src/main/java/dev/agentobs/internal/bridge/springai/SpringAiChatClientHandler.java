@@ -102,11 +102,11 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		String agentName = text(params.get(AGENT_NAME_PARAM));
 		String conversationId = text(params.get(ChatMemory.CONVERSATION_ID));
 		ObservationView parent = context.getParentObservation();
-		SpringAiRun enclosing = SpringAiRun.enclosing(parent);
 		if (agentName == null && isRunOrStep(parent)) {
 			// Part of the run the application observes itself: no run of its own
 			return;
 		}
+		SpringAiRun enclosing = SpringAiRun.enclosing(parent);
 		if (conversationId == null && enclosing != null) {
 			conversationId = enclosing.conversationId();
 		}
