@@ -94,9 +94,7 @@ public class AgentRunContext extends AgentObservationContext {
 
 	@Override
 	@Nullable String explicitErrorType() {
-		RunLedger ledger = getLedger();
-		// Stopped by its budget, even when the application caught the exception and ended the run
-		return (ledger != null && ledger.stoppedByBudget()) ? AgentBudgetExceededException.ERROR_TYPE
+		return RunLedger.endedByBudget(getLedger(), getError()) ? AgentBudgetExceededException.ERROR_TYPE
 				: super.explicitErrorType();
 	}
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import dev.agentobs.cost.AgentBudget;
+import dev.agentobs.cost.AgentBudgetExceededException;
 import dev.agentobs.cost.AgentUsageContext;
 import dev.agentobs.cost.BudgetLimit;
 import dev.agentobs.internal.support.SaturatingSum;
@@ -277,6 +278,19 @@ public final class RunLedger {
 	 */
 	public boolean stoppedByBudget() {
 		return this.enforced && this.stopped != null;
+	}
+
+	/**
+	 * Whether a run ends because of its budget, and so with the error type
+	 * {@value AgentBudgetExceededException#ERROR_TYPE}: its ledger says it was stopped, even
+	 * when the application caught the exception and ended the run itself, or it failed with
+	 * the exception.
+	 * @param ledger the run's ledger, or {@code null} when it has none
+	 * @param error the error the run ended with, or {@code null}
+	 * @return {@code true} when the budget ended the run
+	 */
+	public static boolean endedByBudget(@Nullable RunLedger ledger, @Nullable Throwable error) {
+		return (ledger != null && ledger.stoppedByBudget()) || error instanceof AgentBudgetExceededException;
 	}
 
 	/**

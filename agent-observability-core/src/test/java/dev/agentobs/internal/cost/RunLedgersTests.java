@@ -197,6 +197,27 @@ class RunLedgersTests {
 	}
 
 	@Test
+	void runThatCatchesItsBudgetStopAndEndsNormallyStillEndsBudgetExceeded() {
+		AgentObservations observations = observations(
+				ledgers(Map.of("catcher", AgentBudget.unlimited().maxModelCalls(1)), true));
+		List<AgentBudgetExceededException> caught = new ArrayList<>();
+		observations.agent("catcher").observe(() -> {
+			callModel(observations);
+			try {
+				callModel(observations);
+			}
+			catch (AgentBudgetExceededException ex) {
+				caught.add(ex);
+			}
+		});
+		assertThat(caught).singleElement()
+			.satisfies((ex) -> assertThat(ex.getLimit()).isEqualTo(BudgetLimit.MAX_MODEL_CALLS));
+		AgentRun run = run("catcher");
+		assertThat(run.outcome().error()).isNull();
+		assertThat(run.errorType()).isEqualTo("budget_exceeded");
+	}
+
+	@Test
 	void reportModeLetsTheLoopGoOnAndCountsTheStopOnce(CapturedOutput output) {
 		AgentObservations observations = observations(
 				ledgers(Map.of("looper", AgentBudget.unlimited().maxTokens(40)), false));

@@ -152,7 +152,7 @@ public class SpringAiChatClientHandler implements ObservationHandler<ChatClientO
 		if (ledger != null) {
 			operation.usage(ledger.usage());
 		}
-		if ((ledger != null && ledger.stoppedByBudget()) || context.getError() instanceof AgentBudgetExceededException) {
+		if (RunLedger.endedByBudget(ledger, context.getError())) {
 			operation.errorType(AgentBudgetExceededException.ERROR_TYPE);
 		}
 		AgentRun finished = operation.build();
