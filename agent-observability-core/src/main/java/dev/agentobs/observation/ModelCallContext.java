@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.stream.ChunkTimes;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
 import dev.agentobs.operation.OperationOutcome;
@@ -43,11 +44,8 @@ public class ModelCallContext extends AgentObservationContext {
 	// A stream's chunks may arrive on another thread than the one that started or stops it
 	private volatile boolean streamed;
 
-	private volatile long chunks;
-
-	private volatile long firstChunkNanos;
-
-	private volatile long lastChunkNanos;
+	// Noted as times since the start of the call
+	private final ChunkTimes chunks = new ChunkTimes();
 
 	public ModelCallContext(String providerName, String requestModel) {
 		super(AgentOperation.Kind.MODEL_CALL);
@@ -67,9 +65,7 @@ public class ModelCallContext extends AgentObservationContext {
 		if (!this.streamed) {
 			return null;
 		}
-		long count = this.chunks;
-		return (count > 0) ? new ResponseStream(count, Duration.ofNanos(this.firstChunkNanos),
-				Duration.ofNanos(Math.max(this.firstChunkNanos, this.lastChunkNanos))) : ResponseStream.NO_CHUNKS;
+		return this.chunks.since(0);
 	}
 
 	/**
@@ -83,20 +79,15 @@ public class ModelCallContext extends AgentObservationContext {
 	 * Note one chunk of a streamed answer, now: the first sets the time to first chunk.
 	 */
 	public void markChunk() {
-		long now = nanosSinceStart(System.nanoTime());
 		this.streamed = true;
-		if (this.chunks == 0) {
-			this.firstChunkNanos = now;
-		}
-		this.lastChunkNanos = now;
-		this.chunks++;
+		this.chunks.chunk(nanosSinceStart(System.nanoTime()));
 	}
 
 	/**
 	 * Note the first chunk of a streamed answer, now, unless it came already.
 	 */
 	public void markFirstChunk() {
-		if (this.chunks == 0) {
+		if (this.chunks.count() == 0) {
 			markChunk();
 		}
 	}
@@ -110,11 +101,11 @@ public class ModelCallContext extends AgentObservationContext {
 	}
 
 	/**
-	 * The chunks noted so far.
+	 * The chunks noted so far, for a convention or handler that reads the call while it streams.
 	 * @return the chunk count
 	 */
 	public long getChunks() {
-		return this.chunks;
+		return this.chunks.count();
 	}
 
 	/**
@@ -122,7 +113,7 @@ public class ModelCallContext extends AgentObservationContext {
 	 * @return the time, or {@code null} before the first chunk
 	 */
 	public @Nullable Duration getTimeToFirstChunk() {
-		return (this.chunks > 0) ? Duration.ofNanos(this.firstChunkNanos) : null;
+		return this.chunks.timeToFirst(0);
 	}
 
 	public String getProviderName() {

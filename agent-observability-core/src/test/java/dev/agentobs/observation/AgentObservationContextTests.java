@@ -68,6 +68,30 @@ class AgentObservationContextTests {
 	}
 
 	@Test
+	void chunksNotedWhileTheCallStreamsAreCountedAndTimedAsTheRecordedStream() {
+		ModelCallContext context = new ModelCallContext("openai", "gpt-4o");
+		List<Object> seen = new ArrayList<>();
+		Observation.createNotStarted("gen_ai.client.operation", () -> context, this.registry).observe(() -> {
+			seen.add(context.getChunks());
+			seen.add(String.valueOf(context.getTimeToFirstChunk()));
+			context.markStreamed();
+			context.markChunk();
+			// The first chunk came already: not a chunk of its own
+			context.markFirstChunk();
+			context.markChunk();
+			seen.add(context.getChunks());
+		});
+		assertThat(seen).containsExactly(0L, "null", 2L);
+		assertThat(context.getChunks()).isEqualTo(2);
+		assertThat(this.operations).singleElement().isInstanceOfSatisfying(ModelCall.class, (call) -> {
+			assertThat(call.stream()).isNotNull();
+			assertThat(call.stream().chunks()).isEqualTo(2);
+			assertThat(call.stream().timeToFirstChunk()).isEqualTo(context.getTimeToFirstChunk())
+				.isLessThanOrEqualTo(call.stream().timeToLastChunk());
+		});
+	}
+
+	@Test
 	void blankNamesGivenToAContextBecomeUnknownRatherThanFailingTheStop() {
 		ModelCallContext model = new ModelCallContext(" ", "");
 		ToolCallContext tool = new ToolCallContext("");

@@ -1,12 +1,12 @@
 package dev.agentobs.internal.bridge.springai;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 
+import dev.agentobs.internal.stream.ChunkTimes;
 import dev.agentobs.operation.ResponseStream;
 
 /**
@@ -20,12 +20,8 @@ final class SpringAiStreamChunks {
 
 	private final AtomicBoolean claimed = new AtomicBoolean();
 
-	// Written only by the stream's signals, which Reactor serialises; read by the recording thread
-	private volatile long chunks;
-
-	private volatile long firstNanos;
-
-	private volatile long lastNanos;
+	// Noted only by the stream's signals, which Reactor serialises; read by the recording thread
+	private final ChunkTimes times = new ChunkTimes();
 
 	private boolean ended;
 
@@ -51,12 +47,7 @@ final class SpringAiStreamChunks {
 	}
 
 	void chunk() {
-		long now = System.nanoTime();
-		if (this.chunks == 0) {
-			this.firstNanos = now;
-		}
-		this.lastNanos = now;
-		this.chunks++;
+		this.times.chunk(System.nanoTime());
 	}
 
 	/**
@@ -97,13 +88,7 @@ final class SpringAiStreamChunks {
 	 * @return the chunks and their times
 	 */
 	ResponseStream stream(long startNanos) {
-		long count = this.chunks;
-		if (count == 0) {
-			return ResponseStream.NO_CHUNKS;
-		}
-		Duration first = Duration.ofNanos(Math.max(0, this.firstNanos - startNanos));
-		Duration last = Duration.ofNanos(Math.max(0, this.lastNanos - startNanos));
-		return new ResponseStream(count, first, (last.compareTo(first) < 0) ? first : last);
+		return this.times.since(startNanos);
 	}
 
 }
