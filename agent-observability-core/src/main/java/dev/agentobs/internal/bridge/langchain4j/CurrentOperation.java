@@ -1,8 +1,12 @@
 package dev.agentobs.internal.bridge.langchain4j;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+
+import dev.agentobs.observation.AgentObservationContext;
+import dev.agentobs.observation.AgentObservationDocumentation;
 
 /**
  * The LangChain4j agent run or tool call in progress on the current thread, so that a model
@@ -38,6 +42,26 @@ final class CurrentOperation {
 			operation = operation.previous;
 		}
 		return (operation != null) ? operation.observation : registry.getCurrentObservation();
+	}
+
+	/**
+	 * Start the observation of an agent operation under its parent, from whose nearest agent
+	 * operation it takes its agent, run and conversation.
+	 * @param <C> the type of the context
+	 * @param documentation the observation's documentation
+	 * @param defaultConvention its default convention
+	 * @param context its context
+	 * @param parent the observation it belongs to, or {@code null}
+	 * @param registry the registry
+	 * @return the started observation
+	 */
+	static <C extends AgentObservationContext> Observation start(AgentObservationDocumentation documentation,
+			ObservationConvention<C> defaultConvention, C context, @Nullable Observation parent,
+			ObservationRegistry registry) {
+		context.inheritFrom(parent);
+		return documentation.observation(null, defaultConvention, () -> context, registry)
+			.parentObservation(parent)
+			.start();
 	}
 
 	/**

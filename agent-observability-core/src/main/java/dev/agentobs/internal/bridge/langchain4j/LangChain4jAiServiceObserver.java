@@ -205,12 +205,9 @@ public class LangChain4jAiServiceObserver {
 		if (memoryId != null && !DEFAULT_MEMORY_ID.equals(memoryId)) {
 			context.setConversationId(memoryId.toString());
 		}
-		Observation parent = CurrentOperation.parent(this.registry);
-		context.inheritFrom(parent);
-		Observation observation = AgentObservationDocumentation.AGENT_RUN
-			.observation(null, DefaultAgentRunObservationConvention.INSTANCE, () -> context, this.registry)
-			.parentObservation(parent)
-			.start();
+		Observation observation = CurrentOperation.start(AgentObservationDocumentation.AGENT_RUN,
+				DefaultAgentRunObservationConvention.INSTANCE, context, CurrentOperation.parent(this.registry),
+				this.registry);
 		this.runs.put(invocation.invocationId(), new Run(CurrentOperation.begin(observation)));
 	}
 
@@ -267,11 +264,8 @@ public class LangChain4jAiServiceObserver {
 				: this.respondedInvocation.get();
 		Run run = (invocationId != null) ? this.runs.get(invocationId) : null;
 		Observation parent = (run != null) ? run.current() : CurrentOperation.parent(this.registry);
-		context.inheritFrom(parent);
-		Observation observation = AgentObservationDocumentation.TOOL_CALL
-			.observation(null, DefaultToolCallObservationConvention.INSTANCE, () -> context, this.registry)
-			.parentObservation(parent)
-			.start();
+		Observation observation = CurrentOperation.start(AgentObservationDocumentation.TOOL_CALL,
+				DefaultToolCallObservationConvention.INSTANCE, context, parent, this.registry);
 		this.toolCalls.set(new ToolCall(request, CurrentOperation.begin(observation), this.toolCalls.get()));
 	}
 
@@ -325,13 +319,9 @@ public class LangChain4jAiServiceObserver {
 		 */
 		synchronized void nextStep(ObservationRegistry registry) {
 			endStep(null);
-			Observation parent = this.run.observation();
-			AgentStepContext context = new AgentStepContext(++this.steps);
-			context.inheritFrom(parent);
-			Observation observation = AgentObservationDocumentation.AGENT_STEP
-				.observation(null, DefaultAgentStepObservationConvention.INSTANCE, () -> context, registry)
-				.parentObservation(parent)
-				.start();
+			Observation observation = CurrentOperation.start(AgentObservationDocumentation.AGENT_STEP,
+					DefaultAgentStepObservationConvention.INSTANCE, new AgentStepContext(++this.steps),
+					this.run.observation(), registry);
 			this.step = CurrentOperation.begin(observation);
 		}
 

@@ -75,12 +75,9 @@ public class LangChain4jChatModelListener implements ChatModelListener {
 		String model = requestContext.chatRequest().modelName();
 		ModelCallContext context = new ModelCallContext(LangChain4jProviders.semconvName(requestContext.modelProvider()),
 				(model != null && !model.isBlank()) ? model : UNKNOWN_MODEL);
-		Observation parent = CurrentOperation.parent(this.registry);
-		context.inheritFrom(parent);
-		Observation observation = AgentObservationDocumentation.MODEL_CALL
-			.observation(null, DefaultModelCallObservationConvention.INSTANCE, () -> context, this.registry)
-			.parentObservation(parent)
-			.start();
+		Observation observation = CurrentOperation.start(AgentObservationDocumentation.MODEL_CALL,
+				DefaultModelCallObservationConvention.INSTANCE, context, CurrentOperation.parent(this.registry),
+				this.registry);
 		requestContext.attributes().put(LangChain4jChatModelListener.class, observation);
 		ChunkTimedStreamingChatModel.requested(context);
 	}
