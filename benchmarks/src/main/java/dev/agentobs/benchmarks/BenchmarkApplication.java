@@ -9,16 +9,21 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import dev.agentobs.event.AgentEvent;
 import dev.agentobs.event.AgentEventListener;
+import dev.agentobs.internal.cost.RunLedgers;
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
 
 /**
  * The application the benchmarks observe in: the starter's auto-configurations (and Spring
@@ -48,6 +53,22 @@ public class BenchmarkApplication {
 	}
 
 	/**
+	 * With {@code benchmarks.sinks=ledgers}, the starter's dispatcher replaced by one that hands
+	 * each finished operation to the runs' ledgers only: the observation with its cost and
+	 * budget accounting, without the other sinks.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "benchmarks.sinks", havingValue = "ledgers")
+	static class LedgersOnly {
+
+		@Bean
+		AgentOperationDispatcher ledgersOnlyDispatcher(ObjectProvider<RunLedgers> ledgers) {
+			return new AgentOperationDispatcher(() -> List.of(ledgers.getObject()));
+		}
+
+	}
+
+	/**
 	 * Start the application.
 	 * @param setup which observation handling to set up
 	 * @return the running application
@@ -61,6 +82,9 @@ public class BenchmarkApplication {
 		// Log events go through Logback to an appender that writes nowhere: see logback-benchmarks.xml
 		args.add("--logging.config=classpath:logback-benchmarks.xml");
 		args.add("--monitoring.enabled=" + setup.starter);
+		if (setup.ledgersOnly) {
+			args.add("--benchmarks.sinks=ledgers");
+		}
 		// No price configured: gpt-4o's comes from the bundled catalogue, as for most applications
 		if (setup.traced) {
 			// Every span recorded and handed to the exporter: the most tracing can cost
@@ -78,24 +102,33 @@ public class BenchmarkApplication {
 	public enum Setup {
 
 		/** Spring Boot alone: the starter switched off, no tracing. */
-		BOOT(false, false),
+		BOOT(false, false, false),
 
 		/** The starter with every sink it installs by default, no tracing. */
-		STARTER(true, false),
+		STARTER(true, false, false),
+
+		/**
+		 * The starter with the runs' ledgers as the only sink ({@link LedgersOnly}), no
+		 * tracing.
+		 */
+		STARTER_LEDGERS_ONLY(true, false, true),
 
 		/** Spring Boot alone, traced with the OpenTelemetry SDK. */
-		BOOT_TRACED(false, true),
+		BOOT_TRACED(false, true, false),
 
 		/** The starter, traced with the OpenTelemetry SDK. */
-		STARTER_TRACED(true, true);
+		STARTER_TRACED(true, true, false);
 
 		private final boolean starter;
 
 		private final boolean traced;
 
-		Setup(boolean starter, boolean traced) {
+		private final boolean ledgersOnly;
+
+		Setup(boolean starter, boolean traced, boolean ledgersOnly) {
 			this.starter = starter;
 			this.traced = traced;
+			this.ledgersOnly = ledgersOnly;
 		}
 
 	}

@@ -144,6 +144,21 @@ public class ObservationBenchmarks {
 	}
 
 	/**
+	 * {@link #modelCallInRun(OpenRun)} with a budget, handled by the starter's observation
+	 * handlers with the run's ledger as the only sink: the observation with its cost and budget
+	 * accounting (the call checked against the budget, priced from the catalogue and added to
+	 * the ledger) and without the metrics, statistics, recent runs, events and log event every
+	 * other benchmark of the starter records.
+	 * @param state the starter with the ledgers as its only sink, with a run open on the
+	 * benchmark's thread
+	 * @return the work's result
+	 */
+	@Benchmark
+	public String modelCallInRunLedgersOnly(LedgersOnlyRun state) {
+		return AgentCalls.modelCall(state.observations);
+	}
+
+	/**
 	 * A streamed model call of {@value AgentCalls#CHUNKS} chunks: its duration, time to first
 	 * chunk, time per output chunk, token usage, cost, statistics, event and log event.
 	 * @param state the starter
@@ -252,31 +267,74 @@ public class ObservationBenchmarks {
 
 		Starter starter;
 
-		Observation run;
-
 		Observation.Scope scope;
 
 		@Setup(Level.Trial)
 		public void start(Starter starter) {
 			this.starter = starter;
-			ObservationRegistry registry = starter.context.getBean(ObservationRegistry.class);
-			AgentRunContext context = new AgentRunContext(AgentCalls.AGENT);
-			if (this.budget) {
-				context.setBudget(
-						AgentBudget.unlimited().maxTokens(Long.MAX_VALUE).maxCost(1e12).maxModelCalls(Long.MAX_VALUE));
-			}
-			this.run = AgentObservationDocumentation.AGENT_RUN
-				.observation(null, DefaultAgentRunObservationConvention.INSTANCE, () -> context, registry)
-				.start();
-			this.scope = this.run.openScope();
+			this.scope = openRun(starter.context, this.budget);
 		}
 
 		@TearDown(Level.Trial)
 		public void stop() {
-			this.scope.close();
-			this.run.stop();
+			closeRun(this.scope);
 		}
 
+	}
+
+	/**
+	 * The starter with the runs' ledgers as its only sink, and a run with a budget it never
+	 * reaches open on the benchmark's thread for the whole trial.
+	 */
+	@State(Scope.Thread)
+	public static class LedgersOnlyRun {
+
+		ConfigurableApplicationContext context;
+
+		AgentObservations observations;
+
+		Observation.Scope scope;
+
+		@Setup(Level.Trial)
+		public void start() {
+			this.context = BenchmarkApplication.start(BenchmarkApplication.Setup.STARTER_LEDGERS_ONLY);
+			this.observations = this.context.getBean(AgentObservations.class);
+			this.scope = openRun(this.context, true);
+		}
+
+		@TearDown(Level.Trial)
+		public void stop() {
+			closeRun(this.scope);
+			this.context.close();
+		}
+
+	}
+
+	/**
+	 * Start an agent run and open its scope on this thread.
+	 * @param application the application whose observation registry observes the run
+	 * @param budget whether the run has a budget (one it never reaches)
+	 * @return the run's open scope
+	 */
+	static Observation.Scope openRun(ConfigurableApplicationContext application, boolean budget) {
+		ObservationRegistry registry = application.getBean(ObservationRegistry.class);
+		AgentRunContext context = new AgentRunContext(AgentCalls.AGENT);
+		if (budget) {
+			context.setBudget(AgentBudget.unlimited().maxTokens(Long.MAX_VALUE).maxCost(1e12).maxModelCalls(Long.MAX_VALUE));
+		}
+		return AgentObservationDocumentation.AGENT_RUN
+			.observation(null, DefaultAgentRunObservationConvention.INSTANCE, () -> context, registry)
+			.start()
+			.openScope();
+	}
+
+	/**
+	 * Close the scope of a run {@link #openRun opened} and stop the run.
+	 * @param scope the run's scope
+	 */
+	static void closeRun(Observation.Scope scope) {
+		scope.close();
+		scope.getCurrentObservation().stop();
 	}
 
 	/**

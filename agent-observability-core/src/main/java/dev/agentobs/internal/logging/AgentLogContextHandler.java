@@ -36,11 +36,14 @@ public class AgentLogContextHandler implements ObservationHandler<AgentObservati
 		if (runId == null) {
 			return;
 		}
+		String previousRunId = MDC.get(RUN_ID);
+		String previousConversationId = MDC.get(CONVERSATION_ID);
 		ArrayDeque<String> stack = previous.get();
-		stack.push(orAbsent(MDC.get(RUN_ID)));
-		stack.push(orAbsent(MDC.get(CONVERSATION_ID)));
-		MDC.put(RUN_ID, runId);
-		put(CONVERSATION_ID, context.getConversationId());
+		stack.push(orAbsent(previousRunId));
+		stack.push(orAbsent(previousConversationId));
+		// An operation of a run has the run's ids, which the MDC usually holds already
+		set(RUN_ID, previousRunId, runId);
+		set(CONVERSATION_ID, previousConversationId, context.getConversationId());
 	}
 
 	@Override
@@ -53,8 +56,8 @@ public class AgentLogContextHandler implements ObservationHandler<AgentObservati
 			clear();
 			return;
 		}
-		put(CONVERSATION_ID, stack.pop());
-		put(RUN_ID, stack.pop());
+		set(CONVERSATION_ID, MDC.get(CONVERSATION_ID), stack.pop());
+		set(RUN_ID, MDC.get(RUN_ID), stack.pop());
 	}
 
 	@Override
@@ -73,11 +76,17 @@ public class AgentLogContextHandler implements ObservationHandler<AgentObservati
 		MDC.remove(CONVERSATION_ID);
 	}
 
-	private static void put(String key, @Nullable String value) {
+	/**
+	 * Put a value in the MDC, or remove the key for none, unless the MDC holds that already:
+	 * each change costs a write, and the logging system a copy of the MDC for its next event.
+	 */
+	private static void set(String key, @Nullable String current, @Nullable String value) {
 		if (value == null || value.isEmpty()) {
-			MDC.remove(key);
+			if (current != null) {
+				MDC.remove(key);
+			}
 		}
-		else {
+		else if (!value.equals(current)) {
 			MDC.put(key, value);
 		}
 	}

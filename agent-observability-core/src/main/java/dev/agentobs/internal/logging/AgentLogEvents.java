@@ -115,40 +115,49 @@ public class AgentLogEvents implements AgentOperationSink {
 			}
 			message.append(')');
 		}
-		String[] previous = correlate(operation);
+		OperationScope scope = operation.scope();
+		String[] ids = { scope.traceId(), scope.spanId(), scope.runId(), scope.conversationId() };
+		int changed = correlate(ids);
 		try {
 			event.log(message.toString());
 		}
 		finally {
-			restore(previous);
+			restore(ids, changed);
 		}
 	}
 
 	/**
-	 * Put the operation's own ids in the MDC while its event is logged. The event is logged
-	 * when the operation stops, after its scope closed: the MDC then holds the parent's span,
-	 * or nothing at all on a pooled thread.
+	 * Put the operation's own ids in the MDC while its event is logged, where it does not hold
+	 * them already. The event is logged when the operation stops, after its scope closed: the
+	 * MDC then holds the parent's span and the same run's ids, or nothing at all on a pooled
+	 * thread.
+	 * @param ids the operation's ids, in the order of {@link #MDC_KEYS}; each replaced by what
+	 * the MDC held, for {@link #restore}
+	 * @return a bit per key whose value was changed
 	 */
-	private static String[] correlate(AgentOperation operation) {
-		OperationScope scope = operation.scope();
-		String[] values = { scope.traceId(), scope.spanId(), scope.runId(), scope.conversationId() };
-		String[] previous = new String[MDC_KEYS.length];
+	private static int correlate(@Nullable String[] ids) {
+		int changed = 0;
 		for (int i = 0; i < MDC_KEYS.length; i++) {
-			previous[i] = MDC.get(MDC_KEYS[i]);
-			if (values[i] != null) {
-				MDC.put(MDC_KEYS[i], values[i]);
+			String id = ids[i];
+			String current = MDC.get(MDC_KEYS[i]);
+			if (id != null && !id.equals(current)) {
+				MDC.put(MDC_KEYS[i], id);
+				changed |= 1 << i;
 			}
+			ids[i] = current;
 		}
-		return previous;
+		return changed;
 	}
 
-	private static void restore(String[] previous) {
+	private static void restore(@Nullable String[] previous, int changed) {
 		for (int i = 0; i < MDC_KEYS.length; i++) {
-			if (previous[i] != null) {
-				MDC.put(MDC_KEYS[i], previous[i]);
-			}
-			else {
-				MDC.remove(MDC_KEYS[i]);
+			if ((changed & (1 << i)) != 0) {
+				if (previous[i] != null) {
+					MDC.put(MDC_KEYS[i], previous[i]);
+				}
+				else {
+					MDC.remove(MDC_KEYS[i]);
+				}
 			}
 		}
 	}

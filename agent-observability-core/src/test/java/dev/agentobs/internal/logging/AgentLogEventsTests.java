@@ -119,17 +119,20 @@ class AgentLogEventsTests {
 	void runIdAndConversationIdAreInTheMdcDuringTheRunOnly() {
 		MDC.put(AgentLogContextHandler.RUN_ID, "outer");
 		try {
-			String[] seen = new String[3];
+			String[] seen = new String[5];
 			this.observations.agent("research-agent").conversationId("conv-9").observe((run) -> {
 				this.observations.tool("web_search").observe(() -> {
 					seen[0] = MDC.get(AgentLogContextHandler.RUN_ID);
 					seen[1] = MDC.get(AgentLogContextHandler.CONVERSATION_ID);
 				});
+				// The tool call's scope, with the run's own ids, closed: the run's ids stay
+				seen[3] = MDC.get(AgentLogContextHandler.RUN_ID);
+				seen[4] = MDC.get(AgentLogContextHandler.CONVERSATION_ID);
 				seen[2] = run.runId();
 				return seen[2];
 			});
-			assertThat(seen[0]).isEqualTo(seen[2]).isNotNull();
-			assertThat(seen[1]).isEqualTo("conv-9");
+			assertThat(seen[0]).isEqualTo(seen[2]).isEqualTo(seen[3]).isNotNull();
+			assertThat(seen[1]).isEqualTo(seen[4]).isEqualTo("conv-9");
 			assertThat(MDC.get(AgentLogContextHandler.RUN_ID)).isEqualTo("outer");
 			assertThat(MDC.get(AgentLogContextHandler.CONVERSATION_ID)).isNull();
 		}
