@@ -1,6 +1,7 @@
 package dev.agentobs.observation;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,11 +42,13 @@ public class ModelCallContext extends AgentObservationContext {
 
 	private @Nullable String completion;
 
-	// A stream's chunks may arrive on another thread than the one that started or stops it
-	private volatile boolean streamed;
+	private static final AtomicReferenceFieldUpdater<ModelCallContext, @Nullable ChunkTimes> CHUNKS = AtomicReferenceFieldUpdater
+		.newUpdater(ModelCallContext.class, ChunkTimes.class, "chunks");
 
-	// Noted as times since the start of the call
-	private final ChunkTimes chunks = new ChunkTimes();
+	// Set once the answer is streamed (its chunks may arrive on another thread than the one
+	// that started or stops the call), noted as times since the start of the call; no object
+	// for a call that does not stream
+	private volatile @Nullable ChunkTimes chunks;
 
 	public ModelCallContext(String providerName, String requestModel) {
 		super(AgentOperation.Kind.MODEL_CALL);
@@ -62,32 +65,41 @@ public class ModelCallContext extends AgentObservationContext {
 	}
 
 	private @Nullable ResponseStream responseStream() {
-		if (!this.streamed) {
-			return null;
+		ChunkTimes chunks = this.chunks;
+		return (chunks != null) ? chunks.since(0) : null;
+	}
+
+	private ChunkTimes streamedChunks() {
+		ChunkTimes chunks = this.chunks;
+		if (chunks == null) {
+			chunks = new ChunkTimes();
+			if (!CHUNKS.compareAndSet(this, null, chunks)) {
+				chunks = this.chunks;
+			}
 		}
-		return this.chunks.since(0);
+		return chunks;
 	}
 
 	/**
 	 * Note that the answer is streamed ({@code gen_ai.request.stream}), before any chunk came.
 	 */
 	public void markStreamed() {
-		this.streamed = true;
+		streamedChunks();
 	}
 
 	/**
 	 * Note one chunk of a streamed answer, now: the first sets the time to first chunk.
 	 */
 	public void markChunk() {
-		this.streamed = true;
-		this.chunks.chunk(nanosSinceStart(System.nanoTime()));
+		streamedChunks().chunk(nanosSinceStart(System.nanoTime()));
 	}
 
 	/**
 	 * Note the first chunk of a streamed answer, now, unless it came already.
 	 */
 	public void markFirstChunk() {
-		if (this.chunks.count() == 0) {
+		ChunkTimes chunks = this.chunks;
+		if (chunks == null || chunks.count() == 0) {
 			markChunk();
 		}
 	}
@@ -97,7 +109,7 @@ public class ModelCallContext extends AgentObservationContext {
 	 * @return {@code true} once streamed or a chunk was noted
 	 */
 	public boolean isStreamed() {
-		return this.streamed;
+		return this.chunks != null;
 	}
 
 	/**
@@ -105,7 +117,8 @@ public class ModelCallContext extends AgentObservationContext {
 	 * @return the chunk count
 	 */
 	public long getChunks() {
-		return this.chunks.count();
+		ChunkTimes chunks = this.chunks;
+		return (chunks != null) ? chunks.count() : 0;
 	}
 
 	/**
@@ -113,7 +126,8 @@ public class ModelCallContext extends AgentObservationContext {
 	 * @return the time, or {@code null} before the first chunk
 	 */
 	public @Nullable Duration getTimeToFirstChunk() {
-		return this.chunks.timeToFirst(0);
+		ChunkTimes chunks = this.chunks;
+		return (chunks != null) ? chunks.timeToFirst(0) : null;
 	}
 
 	public String getProviderName() {
