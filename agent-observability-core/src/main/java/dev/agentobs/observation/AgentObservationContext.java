@@ -3,6 +3,8 @@ package dev.agentobs.observation;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,14 @@ public abstract class AgentObservationContext extends Observation.Context {
 	private @Nullable AgentOperation operation;
 
 	private @Nullable RunLedger ledger;
+
+	// The key values added last by addLowCardinalityKeyValues and addHighCardinalityKeyValues,
+	// while no other change was made to them since. The observation adds its convention's key
+	// values when it starts and again when it stops, and the default conventions hand out the
+	// same cached KeyValues both times: adding them again would change nothing.
+	private volatile @Nullable KeyValues lastLowCardinality;
+
+	private volatile @Nullable KeyValues lastHighCardinality;
 
 	protected AgentObservationContext(AgentOperation.Kind kind) {
 		this.kind = kind;
@@ -306,6 +316,60 @@ public abstract class AgentObservationContext extends Observation.Context {
 	 */
 	public void setErrorType(@Nullable String errorType) {
 		this.errorType = (errorType != null && !errorType.isBlank()) ? SecretMasker.safeErrorType(errorType) : null;
+	}
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+		if (keyValues != this.lastLowCardinality) {
+			super.addLowCardinalityKeyValues(keyValues);
+			this.lastLowCardinality = keyValues;
+		}
+		return this;
+	}
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+		this.lastLowCardinality = null;
+		return super.addLowCardinalityKeyValue(keyValue);
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+		this.lastLowCardinality = null;
+		return super.removeLowCardinalityKeyValue(keyName);
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+		this.lastLowCardinality = null;
+		return super.removeLowCardinalityKeyValues(keyNames);
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+		if (keyValues != this.lastHighCardinality) {
+			super.addHighCardinalityKeyValues(keyValues);
+			this.lastHighCardinality = keyValues;
+		}
+		return this;
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+		this.lastHighCardinality = null;
+		return super.addHighCardinalityKeyValue(keyValue);
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+		this.lastHighCardinality = null;
+		return super.removeHighCardinalityKeyValue(keyName);
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
+		this.lastHighCardinality = null;
+		return super.removeHighCardinalityKeyValues(keyNames);
 	}
 
 }

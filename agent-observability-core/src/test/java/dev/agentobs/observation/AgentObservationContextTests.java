@@ -3,7 +3,10 @@ package dev.agentobs.observation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,6 +107,46 @@ class AgentObservationContextTests {
 		});
 		assertThat(this.operations).extracting(AgentOperation::name).containsExactly("unknown", "unknown", "unknown");
 		assertThat(((ModelCall) this.operations.get(0)).providerName()).isEqualTo("unknown");
+	}
+
+	@Test
+	void keyValuesChangedBetweenStartAndStopAreAddedAgainWhenTheObservationStops() {
+		// A handler takes the model's key value away once the observation started; the
+		// convention's key values, the same cached ones at start and at stop, bring it back
+		this.registry.observationConfig().observationHandler(new ObservationHandler<ModelCallContext>() {
+
+			@Override
+			public void onStart(ModelCallContext context) {
+				context.removeLowCardinalityKeyValue("gen_ai.request.model");
+				context.removeHighCardinalityKeyValues("agent.run.id");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ModelCallContext;
+			}
+
+		});
+		ModelCallContext context = new ModelCallContext("openai", "gpt-4o");
+		context.setRunId("run-1");
+		Observation.createNotStarted(DefaultModelCallObservationConvention.INSTANCE, () -> context, this.registry)
+			.observe(() -> assertThat(context.getLowCardinalityKeyValue("gen_ai.request.model")).isNull());
+		assertThat(context.getLowCardinalityKeyValue("gen_ai.request.model")).isNotNull();
+		assertThat(context.getHighCardinalityKeyValue("agent.run.id")).isNotNull();
+	}
+
+	@Test
+	void theSameKeyValuesAddedAgainAfterAChangeAreAllThere() {
+		ModelCallContext context = new ModelCallContext("openai", "gpt-4o");
+		KeyValues keyValues = KeyValues.of("a", "1", "b", "2");
+		context.addLowCardinalityKeyValues(keyValues);
+		context.addLowCardinalityKeyValue(KeyValue.of("a", "changed"));
+		context.addLowCardinalityKeyValues(keyValues);
+		context.addHighCardinalityKeyValues(keyValues);
+		context.removeHighCardinalityKeyValues("a", "b");
+		context.addHighCardinalityKeyValues(keyValues);
+		assertThat(context.getLowCardinalityKeyValue("a")).isEqualTo(KeyValue.of("a", "1"));
+		assertThat(context.getHighCardinalityKeyValues()).containsExactlyInAnyOrderElementsOf(keyValues);
 	}
 
 }
