@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.agentobs.api.AgentObservations;
 import dev.agentobs.benchmarks.BenchmarkApplication.LastEventListener;
 import dev.agentobs.benchmarks.BenchmarkApplication.Setup;
+import dev.agentobs.internal.budget.RunLedger;
 import dev.agentobs.internal.cost.CostMetrics;
 import dev.agentobs.internal.cost.CostTracker;
 import dev.agentobs.internal.event.AgentEventPublisher;
@@ -20,6 +21,7 @@ import dev.agentobs.internal.metrics.AgentMetrics;
 import dev.agentobs.internal.runs.RecentRuns;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.internal.tracing.AgentTracingObservationHandler;
+import dev.agentobs.observation.AgentRunContext;
 import dev.agentobs.operation.AgentOperationSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,27 @@ class BenchmarkSetupTests {
 					+ "gen_ai_request_model=\"gpt-4o\"} " + (AgentCalls.CHUNKS - 1));
 			assertThat(scrape).contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"unknown\","
 					+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 0.012");
+		}
+	}
+
+	@Test
+	void ledgersOnlySetUpAccountsForTheCallInTheRunAndRecordsNothingElse() {
+		ObservationBenchmarks.LedgersOnlyRun state = new ObservationBenchmarks.LedgersOnlyRun();
+		state.start();
+		try {
+			RunLedger ledger = ((AgentRunContext) state.scope.getCurrentObservation().getContext()).getLedger();
+			assertThat(ledger).isNotNull();
+			assertThat(ledger.budgetOfRun()).isTrue();
+			assertThat(AgentCalls.modelCall(state.observations)).isEqualTo(AgentCalls.RESULT);
+			assertThat(ledger.modelCalls()).isEqualTo(1);
+			assertThat(ledger.tokens()).isEqualTo(1500);
+			assertThat(ledger.cost()).isPositive();
+			assertThat(state.context.getBean(LastEventListener.class).last()).isNull();
+			// No model call meter, no cost counter: no sink but the ledgers saw the call
+			assertThat(state.context.getBean(PrometheusMeterRegistry.class).scrape()).doesNotContain("\ngen_ai_client_");
+		}
+		finally {
+			state.stop();
 		}
 	}
 
