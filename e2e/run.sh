@@ -300,8 +300,10 @@ check "promtool check rules accepts the app's rules" promtool check rules "$WORK
 # The budgets over replicas and restarts, by Prometheus' own rule tests: two replicas of one
 # service, the first restarted after 6 minutes (its counters began again at 0), and another
 # service. Neither replica passes a budget alone; the service does; the other service is apart.
+# Then the runs stopped by their budget, per agent, over two replicas and a restart.
 COST_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentDailyCostBudget) || die "$COST_EXPR"
 TOKENS_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentDailyTokenBudget) || die "$TOKENS_EXPR"
+STOPS_EXPR=$(python3 $E2E/checks.py rule-expr "$WORK/rules.yml" AgentBudgetExceeded) || die "$STOPS_EXPR"
 cat >"$WORK/budget-tests.yml" <<EOF
 rule_files: [rules.yml]
 evaluation_interval: 1m
@@ -329,8 +331,28 @@ tests:
         exp_samples:
           - labels: '{job="agent-sample"}'
             value: 3800000
+  # Runs stopped by their budget in the window, per agent: pod-a's stop before its restart
+  # (at 4m) has left the window at 8m, the one after it counts with pod-b's; the planner's stops
+  # are older than the window; at 13m no stop is left in it.
+  - interval: 1m
+    input_series:
+      - series: 'agent_budget_exceeded_total{job="agent-sample",instance="pod-a",gen_ai_agent_name="research-agent",limit="max-tokens"}'
+        values: '0 1 1 1 0 0 1 1 1 1 1 1 1 1'
+      - series: 'agent_budget_exceeded_total{job="agent-sample",instance="pod-b",gen_ai_agent_name="research-agent",limit="max-cost"}'
+        values: '0 0 0 0 0 0 0 1 1 1 1 1 1 1'
+      - series: 'agent_budget_exceeded_total{job="agent-sample",instance="pod-b",gen_ai_agent_name="planner",limit="max-steps"}'
+        values: '2x13'
+    promql_expr_test:
+      - expr: '$STOPS_EXPR'
+        eval_time: 8m
+        exp_samples:
+          - labels: '{gen_ai_agent_name="research-agent"}'
+            value: 2
+      - expr: '$STOPS_EXPR'
+        eval_time: 13m
+        exp_samples: []
 EOF
-check "promtool test rules: the daily budgets add up the replicas and restarts of one service" \
+check "promtool test rules: the daily budgets and the budget stops add up the replicas and restarts of one service" \
   promtool test rules "$WORK/budget-tests.yml"
 
 cat >"$WORK/prometheus.yml" <<EOF

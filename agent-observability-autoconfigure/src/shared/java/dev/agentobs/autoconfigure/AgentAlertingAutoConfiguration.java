@@ -55,13 +55,14 @@ import dev.agentobs.internal.alert.NotificationQueue;
 import dev.agentobs.internal.alert.PrometheusRuleGenerator;
 import dev.agentobs.internal.alert.RunbookLinks;
 import dev.agentobs.internal.alert.WebhookNotifier;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.support.RedactedUrl;
 import dev.agentobs.stats.AgentStatistics;
 
 /**
- * Alerts judged from the rolling statistics and sent to webhooks and e-mail, the
- * {@code agentalerts} endpoint, and the masking of the {@code monitoring.*} secrets in actuator
- * endpoints.
+ * Alerts judged from the rolling statistics and the runs stopped by their budget, and sent to
+ * webhooks and e-mail, the {@code agentalerts} endpoint, and the masking of the
+ * {@code monitoring.*} secrets in actuator endpoints.
  *
  * @since 0.1.0
  */
@@ -139,7 +140,7 @@ public final class AgentAlertingAutoConfiguration {
 		AlertEvaluator agentAlertEvaluator(AgentStatistics statistics, AgentHealthProperties health,
 				AgentAlertsProperties alerts, AlertThresholds thresholds, ObjectProvider<AlertNotifier> notifiers,
 				ObjectProvider<NotificationOutcomeRecorder> recorder, ObjectProvider<Clock> clock,
-				ObjectProvider<JsonEncoder> json, Environment environment) {
+				ObjectProvider<JsonEncoder> json, ObjectProvider<RunLedgers> ledgers, Environment environment) {
 			NotificationOutcomeRecorder outcomes = recorder.getIfAvailable(() -> NotificationOutcomeRecorder.NONE);
 			String service = applicationName(environment);
 			Duration retryFor = alerts.getRepeatInterval();
@@ -170,8 +171,10 @@ public final class AgentAlertingAutoConfiguration {
 			List<AlertAudience> audiences = new ArrayList<>();
 			audiences.add(new AlertAudience("default", thresholds, shared));
 			audiences.addAll(ownThresholds);
+			RunLedgers runLedgers = ledgers.getIfUnique();
 			return new AlertEvaluator(statistics, audiences, health.getMinRequests(), alerts.getRepeatInterval(),
-					alerts.pendingForOrDefault(), clock.getIfUnique(Clock::systemUTC));
+					alerts.pendingForOrDefault(), clock.getIfUnique(Clock::systemUTC),
+					(runLedgers != null) ? runLedgers::stops : Map::of);
 		}
 
 		@Bean

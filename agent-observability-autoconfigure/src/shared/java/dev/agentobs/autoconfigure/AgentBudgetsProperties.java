@@ -25,7 +25,8 @@ public class AgentBudgetsProperties implements Validator {
 	/**
 	 * What happens when a run has spent its budget: enforce stops it (its next step, model call
 	 * or tool call throws AgentBudgetExceededException); report lets it go on. Both count the
-	 * stop in agent_budget_exceeded_total and log it once per run.
+	 * stop in agent_budget_exceeded_total, log it once per run and fire the AgentBudgetExceeded
+	 * alert.
 	 */
 	private Mode mode = Mode.ENFORCE;
 

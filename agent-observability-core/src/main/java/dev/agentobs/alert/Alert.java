@@ -19,10 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param note what else a receiver should know, or {@code null}: that a firing alert is stale
  * (its condition could not be judged lately, so it keeps its last value), or that a resolved
  * one was resolved because the instance stopped rather than because its condition ended
+ * @param detail what the value is made of, which the summary names after the agent, or
+ * {@code null}: the limits the runs of a {@link AlertRule#BUDGET_EXCEEDED} alert reached
  * @since 0.1.0
  */
 public record Alert(AlertRule rule, @Nullable String agent, Status status, double value, double threshold,
-		Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors, @Nullable String note) {
+		Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors, @Nullable String note,
+		@Nullable String detail) {
 
 	/** The note of an alert resolved because the instance that judged it stopped. */
 	public static final String INSTANCE_STOPPING = "instance stopping";
@@ -53,7 +56,7 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 	}
 
 	/**
-	 * An alert without a note.
+	 * An alert without a note or a detail.
 	 * @param rule the rule that fired
 	 * @param agent the agent it concerns, or {@code null} when it concerns all of them
 	 * @param status whether it fires or was resolved
@@ -65,7 +68,7 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 	 */
 	public Alert(AlertRule rule, @Nullable String agent, Status status, double value, double threshold,
 			Instant startsAt, @Nullable Instant endsAt, List<String> recentErrors) {
-		this(rule, agent, status, value, threshold, startsAt, endsAt, recentErrors, null);
+		this(rule, agent, status, value, threshold, startsAt, endsAt, recentErrors, null, null);
 	}
 
 	/**
@@ -93,11 +96,12 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 	}
 
 	/**
-	 * One line with the agent and the numbers: {@code research-agent 34% > 10%}.
+	 * One line with the agent, the detail if any, and the numbers:
+	 * {@code research-agent 34% > 10%}, {@code research-agent max-tokens 2 > 0}.
 	 * @return the summary
 	 */
 	public String summary() {
-		return this.rule.summary(this.agent, this.value, this.threshold);
+		return this.rule.summary(this.agent, this.detail, this.value, this.threshold);
 	}
 
 	/**
@@ -120,14 +124,16 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 	}
 
 	/**
-	 * The same alert with a newer value, still firing and without a note: judged now.
+	 * The same alert with a newer value and detail, still firing and without a note: judged
+	 * now.
 	 * @param newValue the value of this evaluation
 	 * @param errors the recent errors of this evaluation
+	 * @param newDetail the detail of this evaluation, or {@code null}
 	 * @return the updated alert
 	 */
-	public Alert withValue(double newValue, List<String> errors) {
+	public Alert withValue(double newValue, List<String> errors, @Nullable String newDetail) {
 		return new Alert(this.rule, this.agent, this.status, newValue, this.threshold, this.startsAt, this.endsAt,
-				errors, null);
+				errors, null, newDetail);
 	}
 
 	/**
@@ -137,18 +143,18 @@ public record Alert(AlertRule rule, @Nullable String agent, Status status, doubl
 	 */
 	public Alert withNote(@Nullable String newNote) {
 		return new Alert(this.rule, this.agent, this.status, this.value, this.threshold, this.startsAt, this.endsAt,
-				this.recentErrors, newNote);
+				this.recentErrors, newNote, this.detail);
 	}
 
 	/**
-	 * The same alert, resolved, without a note.
+	 * The same alert, resolved, without a note; its detail stays, saying what resolved.
 	 * @param at when it was resolved
 	 * @param lastValue the value that no longer passes the threshold
 	 * @return the resolved alert
 	 */
 	public Alert resolved(Instant at, double lastValue) {
 		return new Alert(this.rule, this.agent, Status.RESOLVED, lastValue, this.threshold, this.startsAt, at,
-				this.recentErrors, null);
+				this.recentErrors, null, this.detail);
 	}
 
 }

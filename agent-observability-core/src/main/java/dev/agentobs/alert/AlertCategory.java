@@ -15,7 +15,7 @@ public enum AlertCategory {
 	/** Operations are slow. */
 	PERFORMANCE_DEGRADATION("performance_degradation"),
 
-	/** Cost or token use passed a daily budget. */
+	/** Cost or token use passed a daily budget, or runs were stopped by their budget. */
 	BUDGET("budget");
 
 	private final String eventName;

@@ -26,7 +26,7 @@ public enum AlertRule {
 	/** The number of failed agent runs in the window passed {@code failure-count}. */
 	FAILURE_SPIKE("AgentFailureSpike", AlertSeverity.CRITICAL, AlertCategory.ERROR,
 			"More agent runs failed in the window than the threshold allows.",
-			(count) -> Long.toString(Math.round(count))),
+			AlertRule::count),
 
 	/** Today's model cost passed {@code daily-cost}. */
 	DAILY_COST("AgentDailyCostBudget", AlertSeverity.CRITICAL, AlertCategory.BUDGET,
@@ -48,7 +48,16 @@ public enum AlertRule {
 	 * {@code daily-tokens}.
 	 */
 	DAILY_TOKENS_WARNING("AgentDailyTokenBudgetNearlySpent", AlertSeverity.WARNING, AlertCategory.BUDGET,
-			"Today's model tokens reached the early-warning share of the daily budget.", AlertRule::tokens);
+			"Today's model tokens reached the early-warning share of the daily budget.", AlertRule::tokens),
+
+	/**
+	 * Runs of an agent were stopped by their budget in the window (or, with
+	 * {@code monitoring.budgets.mode=report}, reported): more than 0, with no threshold to set.
+	 */
+	BUDGET_EXCEEDED("AgentBudgetExceeded", AlertSeverity.WARNING, AlertCategory.BUDGET,
+			"Runs of the agent reached a limit of their budget in the window: stopped, or only reported "
+					+ "with monitoring.budgets.mode=report.",
+			AlertRule::count);
 
 	private final String alertName;
 
@@ -126,15 +135,21 @@ public enum AlertRule {
 	}
 
 	/**
-	 * The one-line summary: {@code research-agent 34% > 10%}.
+	 * The one-line summary, with what the value is made of after the agent if given:
+	 * {@code research-agent 34% > 10%}, {@code research-agent max-tokens 2 > 0}.
 	 * @param agent the agent, or {@code null} for all
+	 * @param detail what the value is made of, or {@code null}
 	 * @param value the measured value
 	 * @param threshold the threshold
 	 * @return the summary
 	 */
-	public String summary(@Nullable String agent, double value, double threshold) {
-		return ((agent != null) ? agent : "all agents") + " " + format(value) + " " + comparison() + " "
-				+ format(threshold);
+	public String summary(@Nullable String agent, @Nullable String detail, double value, double threshold) {
+		return ((agent != null) ? agent : "all agents") + ((detail != null) ? " " + detail : "") + " "
+				+ format(value) + " " + comparison() + " " + format(threshold);
+	}
+
+	private static String count(double count) {
+		return Long.toString(Math.round(count));
 	}
 
 	private static String usd(double usd) {

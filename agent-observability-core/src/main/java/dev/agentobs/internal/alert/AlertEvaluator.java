@@ -10,9 +10,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +39,11 @@ import dev.agentobs.stats.StatisticsSnapshot;
  * and latency rules) it keeps its last value and is marked stale. On {@link #close(Duration)}
  * every firing alert is sent resolved with the note {@value Alert#INSTANCE_STOPPING}, so that
  * no receiver keeps it firing forever.
+ * <p>
+ * The runs stopped by their budget are counted from the start, not in the statistics: the
+ * evaluator keeps the counts it read whenever they changed, and judges each agent's stops in
+ * the window as Prometheus' {@code increase} does, as the count now less the count one window
+ * ago.
  *
  * @since 0.1.0
  */
@@ -59,6 +66,11 @@ public class AlertEvaluator implements AutoCloseable {
 	private final Duration pendingFor;
 
 	private final Clock clock;
+
+	private final Supplier<Map<String, Map<String, Long>>> budgetStops;
+
+	// The stop counts read at each change, oldest first, back to the last one before the window
+	private final ArrayDeque<StopCounts> stopCounts = new ArrayDeque<>();
 
 	private final List<Map<String, Tracked>> states = new ArrayList<>();
 
@@ -86,6 +98,24 @@ public class AlertEvaluator implements AutoCloseable {
 	 */
 	public AlertEvaluator(AgentStatistics statistics, List<AlertAudience> audiences, long minRequests,
 			Duration repeatInterval, Duration pendingFor, Clock clock) {
+		this(statistics, audiences, minRequests, repeatInterval, pendingFor, clock, Map::of);
+	}
+
+	/**
+	 * Create an evaluator that also judges the runs stopped by their budget.
+	 * @param statistics the statistics to judge
+	 * @param audiences the receivers and their thresholds; the first is the application's own
+	 * @param minRequests runs in the window below which rate and latency rules cannot be judged
+	 * @param repeatInterval how often a firing alert is notified again
+	 * @param pendingFor how long a rule's condition must hold before its alert fires (budgets
+	 * fire at once, as a budget once passed stays passed for the day)
+	 * @param clock the clock alert times are read from
+	 * @param budgetStops supplies the runs stopped by their budget since the start, per agent and
+	 * limit key, read at each evaluation
+	 */
+	public AlertEvaluator(AgentStatistics statistics, List<AlertAudience> audiences, long minRequests,
+			Duration repeatInterval, Duration pendingFor, Clock clock,
+			Supplier<Map<String, Map<String, Long>>> budgetStops) {
 		if (audiences.isEmpty()) {
 			throw new IllegalArgumentException("an alert evaluator needs at least one audience");
 		}
@@ -95,6 +125,7 @@ public class AlertEvaluator implements AutoCloseable {
 		this.repeatInterval = repeatInterval;
 		this.pendingFor = pendingFor;
 		this.clock = clock;
+		this.budgetStops = budgetStops;
 		for (int i = 0; i < audiences.size(); i++) {
 			this.states.add(new LinkedHashMap<>());
 		}
@@ -187,6 +218,7 @@ public class AlertEvaluator implements AutoCloseable {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<String> errors = recentErrors(snapshot);
 		Map<String, Judgement> judgements = judge(snapshot);
+		judgeBudgetStops(judgements, now.minus(snapshot.window()), now);
 		for (int i = 0; i < this.audiences.size(); i++) {
 			evaluate(this.audiences.get(i), this.states.get(i), judgements, errors, now);
 		}
@@ -230,11 +262,11 @@ public class AlertEvaluator implements AutoCloseable {
 		List<String> alertErrors = (judgement.rule().category() == AlertCategory.BUDGET) ? List.of() : errors;
 		if (tracked == null) {
 			tracked = new Tracked(new Alert(judgement.rule(), judgement.agent(), Alert.Status.FIRING,
-					judgement.value(), threshold, now, null, alertErrors), now);
+					judgement.value(), threshold, now, null, alertErrors, null, judgement.detail()), now);
 			state.put(key, tracked);
 		}
 		else {
-			tracked.alert = tracked.alert.withValue(judgement.value(), alertErrors);
+			tracked.alert = tracked.alert.withValue(judgement.value(), alertErrors, judgement.detail());
 			tracked.staleSince = null;
 		}
 		if (!tracked.firing) {
@@ -306,10 +338,52 @@ public class AlertEvaluator implements AutoCloseable {
 		return judgements;
 	}
 
+	/**
+	 * Each agent's runs stopped by their budget in the window, with the limits they reached,
+	 * for every agent stopped since the start: 0 once its stops are older than the window.
+	 */
+	private void judgeBudgetStops(Map<String, Judgement> judgements, Instant windowStart, Instant now) {
+		Map<String, Map<String, Long>> current = this.budgetStops.get();
+		StopCounts last = this.stopCounts.peekLast();
+		if ((last != null) ? !last.counts().equals(current) : !current.isEmpty()) {
+			this.stopCounts.addLast(new StopCounts(now, Map.copyOf(current)));
+		}
+		// The count at the window's start is the last one read before it; older ones are not needed
+		while (this.stopCounts.size() > 1) {
+			StopCounts oldest = this.stopCounts.removeFirst();
+			if (this.stopCounts.getFirst().time().isAfter(windowStart)) {
+				this.stopCounts.addFirst(oldest);
+				break;
+			}
+		}
+		StopCounts first = this.stopCounts.peekFirst();
+		Map<String, Map<String, Long>> before = (first != null && !first.time().isAfter(windowStart)) ? first.counts()
+				: Map.of();
+		for (Map.Entry<String, Map<String, Long>> agent : current.entrySet()) {
+			Map<String, Long> earlier = before.getOrDefault(agent.getKey(), Map.of());
+			long stops = 0;
+			StringJoiner limits = new StringJoiner(", ");
+			for (Map.Entry<String, Long> limit : agent.getValue().entrySet()) {
+				long inWindow = limit.getValue() - earlier.getOrDefault(limit.getKey(), 0L);
+				if (inWindow > 0) {
+					stops += inWindow;
+					limits.add(limit.getKey());
+				}
+			}
+			put(judgements, AlertRule.BUDGET_EXCEEDED, agent.getKey(), (double) stops,
+					(stops > 0) ? limits.toString() : null);
+		}
+	}
+
 	private static void put(Map<String, Judgement> judgements, AlertRule rule, @Nullable String agent,
 			@Nullable Double value) {
+		put(judgements, rule, agent, value, null);
+	}
+
+	private static void put(Map<String, Judgement> judgements, AlertRule rule, @Nullable String agent,
+			@Nullable Double value, @Nullable String detail) {
 		judgements.put((agent != null) ? rule.alertName() + "/" + agent : rule.alertName(),
-				new Judgement(rule, agent, value));
+				new Judgement(rule, agent, value, detail));
 	}
 
 	private static List<String> recentErrors(StatisticsSnapshot snapshot) {
@@ -379,8 +453,20 @@ public class AlertEvaluator implements AutoCloseable {
 	 * @param rule the rule
 	 * @param agent the agent, or {@code null} for the whole application
 	 * @param value the value, or {@code null} when it cannot be judged now
+	 * @param detail what the value is made of, or {@code null}
 	 */
-	private record Judgement(AlertRule rule, @Nullable String agent, @Nullable Double value) {
+	private record Judgement(AlertRule rule, @Nullable String agent, @Nullable Double value,
+			@Nullable String detail) {
+
+	}
+
+	/**
+	 * The runs stopped by their budget since the start, as read at one evaluation.
+	 *
+	 * @param time when they were read
+	 * @param counts the stops per agent and limit key
+	 */
+	private record StopCounts(Instant time, Map<String, Map<String, Long>> counts) {
 
 	}
 

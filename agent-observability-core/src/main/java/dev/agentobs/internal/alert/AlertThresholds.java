@@ -34,6 +34,8 @@ public record AlertThresholds(double errorRate, Duration responseTime, long fail
 			case DAILY_TOKENS -> this.dailyTokens;
 			case DAILY_COST_WARNING -> share(this.dailyCost);
 			case DAILY_TOKENS_WARNING -> share(this.dailyTokens);
+			// Any stop is one too many: no threshold to set
+			case BUDGET_EXCEEDED -> 0;
 		};
 	}
 

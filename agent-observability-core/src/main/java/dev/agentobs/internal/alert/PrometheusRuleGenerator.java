@@ -31,6 +31,8 @@ public final class PrometheusRuleGenerator {
 
 	private static final String RUNS = "gen_ai_invoke_agent_duration_seconds";
 
+	private static final String BUDGET_STOPS = "agent_budget_exceeded_total";
+
 	// The labels Prometheus gives every series of one service, whichever replica or lifetime
 	// of it was scraped (the Prometheus Operator sets both from the ServiceMonitor)
 	private static final String SERVICE = "namespace, job";
@@ -123,7 +125,8 @@ public final class PrometheusRuleGenerator {
 		List<Object> budgets = List.of(budget(AlertRule.DAILY_COST, null, thresholds, cost, costValue),
 				budget(AlertRule.DAILY_COST_WARNING, AlertRule.DAILY_COST, thresholds, cost, costValue),
 				budget(AlertRule.DAILY_TOKENS, null, thresholds, tokens, tokensValue),
-				budget(AlertRule.DAILY_TOKENS_WARNING, AlertRule.DAILY_TOKENS, thresholds, tokens, tokensValue));
+				budget(AlertRule.DAILY_TOKENS_WARNING, AlertRule.DAILY_TOKENS, thresholds, tokens, tokensValue),
+				budgetStops(thresholds, range));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("name", this.name);
 		metadata.put("labels", Map.of("app.kubernetes.io/part-of", "agent-observability"));
@@ -152,6 +155,24 @@ public final class PrometheusRuleGenerator {
 					+ warned.format(thresholds.of(warned)) + ")";
 		}
 		return rule(rule, thresholds, spent + " " + rule.comparison() + " " + number(threshold), summary);
+	}
+
+	/**
+	 * The runs of an agent stopped by their budget in the window, whose summary names the
+	 * limits they reached as the in-process alert does: the series of the agent's limits, asked
+	 * of Prometheus when the summary is written.
+	 */
+	private Map<String, Object> budgetStops(AlertThresholds thresholds, String range) {
+		AlertRule rule = AlertRule.BUDGET_EXCEEDED;
+		String threshold = rule.format(thresholds.of(rule));
+		String limits = "sum by (limit) (increase(" + BUDGET_STOPS + "{gen_ai_agent_name=%q}" + range + ")) > 0";
+		return rule(rule, thresholds,
+				"sum by (gen_ai_agent_name) (increase(" + BUDGET_STOPS + range + ")) " + rule.comparison() + " "
+						+ threshold,
+				"{{ $labels.gen_ai_agent_name }}{{ range $i, $limit := query (printf `" + limits
+						+ "` $labels.gen_ai_agent_name) | sortByLabel \"limit\" }}{{ if $i }},{{ end }} "
+						+ "{{ $limit.Labels.limit }}{{ end }} {{ $value | humanize }} " + rule.comparison() + " "
+						+ threshold);
 	}
 
 	private static Map<String, Object> group(String name, List<Object> rules) {

@@ -11,19 +11,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.agentobs.alert.Alert;
 import dev.agentobs.alert.AlertNotifier;
 import dev.agentobs.alert.AlertRule;
 import dev.agentobs.alert.AlertSeverity;
+import dev.agentobs.api.AgentObservations;
+import dev.agentobs.cost.AgentBudget;
+import dev.agentobs.cost.AgentBudgetExceededException;
 import dev.agentobs.cost.ModelPrice;
 import dev.agentobs.internal.cost.CostCalculator;
 import dev.agentobs.internal.cost.CostTracker;
+import dev.agentobs.internal.cost.RunLedgers;
 import dev.agentobs.internal.metrics.TagValueLimits;
+import dev.agentobs.internal.observation.AgentOperationDispatcher;
+import dev.agentobs.internal.observation.AgentOperationHandler;
 import dev.agentobs.internal.stats.OperationStatistics;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -115,6 +124,62 @@ class AlertEvaluatorTests {
 		this.evaluator.evaluate();
 		awaitSubjects("[FIRING] HighAgentErrorRate: research-agent 40% > 10%",
 				"[FIRING] HighAgentErrorRate: research-agent 40% > 10%");
+	}
+
+	@Test
+	void runsStoppedByTheirBudgetFireOncePerAgentNamingTheLimitsUntilTheWindowHasNoStop() {
+		RunLedgers ledgers = new RunLedgers(Map.of("research-agent", AgentBudget.unlimited().maxToolCalls(1)), true,
+				() -> null, () -> null, List::of, this.clock, ZoneOffset.UTC);
+		AgentObservations observations = observations(ledgers);
+		AlertEvaluator evaluator = new AlertEvaluator(this.statistics,
+				List.of(new AlertAudience("default", THRESHOLDS, List.of(this.queue))), 10, Duration.ofHours(4),
+				Duration.ofMinutes(2), this.clock, ledgers::stops);
+		observations.agent("research-agent").observe(() -> observations.tool("search").observe(() -> "found"));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).isEmpty();
+		assertThatExceptionOfType(AgentBudgetExceededException.class)
+			.isThrownBy(() -> observations.agent("research-agent").observe(() -> {
+				observations.tool("search").observe(() -> "found");
+				return observations.tool("search").observe(() -> "found again");
+			}));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).singleElement().satisfies((alert) -> {
+			assertThat(alert.rule()).isEqualTo(AlertRule.BUDGET_EXCEEDED);
+			assertThat(alert.agent()).isEqualTo("research-agent");
+			assertThat(alert.severity()).isEqualTo(AlertSeverity.WARNING);
+			assertThat(alert.recentErrors()).isEmpty();
+		});
+		// Another limit a minute later: the same alert, which names both
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThatExceptionOfType(AgentBudgetExceededException.class).isThrownBy(() -> observations
+			.agent("research-agent")
+			.budget(AgentBudget.unlimited().maxSteps(1))
+			.observe(() -> {
+				observations.step(1).observe(() -> "first");
+				return observations.step(2).observe(() -> "too far");
+			}));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).extracting(Alert::summary)
+			.containsExactly("research-agent max-steps, max-tool-calls 2 > 0");
+		// The first stop leaves the window, then the second
+		this.clock.advance(Duration.ofMinutes(4).plusSeconds(30));
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).extracting(Alert::summary).containsExactly("research-agent max-steps 1 > 0");
+		this.clock.advance(Duration.ofMinutes(1));
+		evaluator.evaluate();
+		evaluator.evaluate();
+		assertThat(evaluator.firing()).isEmpty();
+		awaitSubjects("[FIRING] AgentBudgetExceeded: research-agent max-tool-calls 1 > 0",
+				"[RESOLVED] AgentBudgetExceeded: research-agent max-steps 0 > 0");
+		assertThat(evaluator.firingCount(AlertRule.BUDGET_EXCEEDED)).isZero();
+		evaluator.close();
+	}
+
+	private static AgentObservations observations(RunLedgers ledgers) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		AgentOperationDispatcher dispatcher = new AgentOperationDispatcher(List.of(ledgers));
+		registry.observationConfig().observationHandler(new AgentOperationHandler(dispatcher, ledgers));
+		return new AgentObservations(registry, dispatcher::dispatch);
 	}
 
 	@Test

@@ -129,7 +129,7 @@ class NotificationQueueTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> count("failed") >= 1);
 		// Repeats while the receiver is down: the receiver gets the alert once, as it is now
 		for (int i = 0; i < 5; i++) {
-			queue.offer(Alerts.firing("research-agent").withValue(0.5 + i / 100.0, List.of()));
+			queue.offer(Alerts.firing("research-agent").withValue(0.5 + i / 100.0, List.of(), null));
 		}
 		assertThat(queue.size()).isEqualTo(1);
 		this.receiver.answer(200);

@@ -37,7 +37,7 @@ class PrometheusRuleGeneratorTests {
 		assertThat(rules).extracting((rule) -> rule.get("alert"))
 			.containsExactly("AgentServiceDown", "HighAgentErrorRate", "AgentFailureSpike", "HighAgentLatency",
 					"AgentDailyCostBudget", "AgentDailyCostBudgetNearlySpent", "AgentDailyTokenBudget",
-					"AgentDailyTokenBudgetNearlySpent");
+					"AgentDailyTokenBudgetNearlySpent", "AgentBudgetExceeded");
 		assertThat(rules).allSatisfy((rule) -> {
 			assertThat(rule).containsKeys("expr", "for", "labels", "annotations");
 			assertThat(annotations(rule)).containsKeys("summary", "description").doesNotContainKey("runbook_url");
@@ -66,7 +66,21 @@ class PrometheusRuleGeneratorTests {
 				Map.entry("HighAgentErrorRate", "critical"), Map.entry("AgentFailureSpike", "critical"),
 				Map.entry("HighAgentLatency", "warning"), Map.entry("AgentDailyCostBudget", "critical"),
 				Map.entry("AgentDailyCostBudgetNearlySpent", "warning"), Map.entry("AgentDailyTokenBudget", "critical"),
-				Map.entry("AgentDailyTokenBudgetNearlySpent", "warning"));
+				Map.entry("AgentDailyTokenBudgetNearlySpent", "warning"), Map.entry("AgentBudgetExceeded", "warning"));
+	}
+
+	@Test
+	void budgetStopsFireAtOnceForAnyRunOfAnAgentStoppedInTheWindow() {
+		Map<String, Object> stops = rule(rules(this.yaml), "AgentBudgetExceeded");
+		assertThat(stops.get("expr"))
+			.isEqualTo("sum by (gen_ai_agent_name) (increase(agent_budget_exceeded_total[5m])) > 0\n");
+		assertThat(stops.get("for")).isEqualTo("0s");
+		assertThat(labels(stops)).containsEntry("category", "budget");
+		assertThat(annotations(stops)).containsEntry("threshold", "0")
+			.containsEntry("summary", "{{ $labels.gen_ai_agent_name }}{{ range $i, $limit := query (printf "
+					+ "`sum by (limit) (increase(agent_budget_exceeded_total{gen_ai_agent_name=%q}[5m])) > 0` "
+					+ "$labels.gen_ai_agent_name) | sortByLabel \"limit\" }}{{ if $i }},{{ end }} "
+					+ "{{ $limit.Labels.limit }}{{ end }} {{ $value | humanize }} > 0");
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class PrometheusRulePromtoolTests {
 
 	@Test
 	void promtoolAcceptsTheRules() throws Exception {
-		assertThat(promtool("check", "rules", rulesFile().toString())).contains("SUCCESS: 8 rules found");
+		assertThat(promtool("check", "rules", rulesFile().toString())).contains("SUCCESS: 9 rules found");
 	}
 
 	@Test
@@ -134,6 +134,35 @@ class PrometheusRulePromtoolTests {
 				        exp_alerts: []
 				""".formatted(JOB, quoted(AlertRule.DAILY_COST_WARNING.description()),
 				quoted(AlertRule.DAILY_TOKENS_WARNING.description())));
+	}
+
+	@Test
+	void budgetStopsFireForTheAgentsStoppedInTheWindowNamingTheirLimits() throws Exception {
+		promtoolTest("""
+				  - interval: 1m
+				    input_series:
+				      - series: 'agent_budget_exceeded_total{job="%1$s",instance="pod-a",gen_ai_agent_name="research-agent",limit="max-tokens"}'
+				        values: '0 0 1 1 1 1 1 1 1 1'
+				      - series: 'agent_budget_exceeded_total{job="%1$s",instance="pod-b",gen_ai_agent_name="research-agent",limit="max-cost"}'
+				        values: '0 0 0 2 2 2 2 2 2 2'
+				      - series: 'agent_budget_exceeded_total{job="%1$s",instance="pod-a",gen_ai_agent_name="planner",limit="max-steps"}'
+				        values: '3 3 3 3 3 3 3 3 3 3'
+				    alert_rule_test:
+				      - eval_time: 1m
+				        alertname: AgentBudgetExceeded
+				        exp_alerts: []
+				      - eval_time: 3m
+				        alertname: AgentBudgetExceeded
+				        exp_alerts:
+				          - exp_labels: { severity: warning, category: budget, gen_ai_agent_name: research-agent }
+				            exp_annotations:
+				              summary: 'research-agent max-cost, max-tokens 3 > 0'
+				              description: '%2$s'
+				              threshold: '0'
+				      - eval_time: 9m
+				        alertname: AgentBudgetExceeded
+				        exp_alerts: []
+				""".formatted(JOB, quoted(AlertRule.BUDGET_EXCEEDED.description())));
 	}
 
 	// A single-quoted YAML scalar's text
