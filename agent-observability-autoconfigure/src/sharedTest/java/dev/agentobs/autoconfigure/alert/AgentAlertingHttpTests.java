@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.autoconfigure.LoopbackHttp;
 import dev.agentobs.operation.AgentOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class AgentAlertingHttpTests {
 
 	private static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = LoopbackHttp.client();
 
 	@LocalServerPort
 	private int port;

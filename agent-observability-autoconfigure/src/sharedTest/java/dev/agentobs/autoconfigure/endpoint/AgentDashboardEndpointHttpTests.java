@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.autoconfigure.LoopbackHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class AgentDashboardEndpointHttpTests {
 
 	static final String HOSTILE_AGENT = "<script>document.title='owned'</script>";
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = LoopbackHttp.client();
 
 	@LocalServerPort
 	private int port;

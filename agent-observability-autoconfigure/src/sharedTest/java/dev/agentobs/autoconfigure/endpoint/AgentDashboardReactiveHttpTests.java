@@ -20,6 +20,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.reactive.DispatcherHandler;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.autoconfigure.LoopbackHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class AgentDashboardReactiveHttpTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = LoopbackHttp.client();
 
 	@LocalServerPort
 	private int port;

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.autoconfigure.LoopbackHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class AgentRunsEndpointHttpTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = LoopbackHttp.client();
 
 	@LocalServerPort
 	private int port;

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
 import dev.agentobs.api.AgentObservations;
+import dev.agentobs.autoconfigure.LoopbackHttp;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.stats.MutableClock;
 
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 class AgentsHealthHttpTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = LoopbackHttp.client();
 
 	@LocalServerPort
 	private int port;
