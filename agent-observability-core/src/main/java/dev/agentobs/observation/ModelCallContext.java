@@ -20,6 +20,9 @@ import dev.agentobs.operation.TokenUsage;
  */
 public class ModelCallContext extends AgentObservationContext {
 
+	private static final AtomicReferenceFieldUpdater<ModelCallContext, @Nullable ChunkTimes> CHUNKS = AtomicReferenceFieldUpdater
+		.newUpdater(ModelCallContext.class, ChunkTimes.class, "chunks");
+
 	private final String providerName;
 
 	private final String requestModel;
@@ -41,9 +44,6 @@ public class ModelCallContext extends AgentObservationContext {
 	private @Nullable String prompt;
 
 	private @Nullable String completion;
-
-	private static final AtomicReferenceFieldUpdater<ModelCallContext, @Nullable ChunkTimes> CHUNKS = AtomicReferenceFieldUpdater
-		.newUpdater(ModelCallContext.class, ChunkTimes.class, "chunks");
 
 	// Set once the answer is streamed (its chunks may arrive on another thread than the one
 	// that started or stops the call), noted as times since the start of the call; no object
