@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,7 +59,10 @@ import static org.awaitility.Awaitility.await;
 				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
 				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused",
 				// Spring Boot 3.5's tests leave metrics export (the Prometheus endpoint) off unless told
-				"spring.test.observability.auto-configure=true" })
+				"spring.test.observability.auto-configure=true",
+				// and with it every registry on the class path: StatsD, for the StatsD test, would send
+				// to a port where nothing listens, on its own threads, for nothing this test reads
+				"management.statsd.metrics.export.enabled=false" })
 class AgentAlertingHttpTests {
 
 	static final String SECRET = "whsec_c2VjcmV0LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=";
@@ -172,7 +174,7 @@ class AgentAlertingHttpTests {
 
 	private HttpResponse<String> get(String path) {
 		try {
-			return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+			return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path)).build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {

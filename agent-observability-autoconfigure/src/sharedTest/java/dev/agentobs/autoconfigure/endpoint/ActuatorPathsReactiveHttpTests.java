@@ -3,7 +3,6 @@ package dev.agentobs.autoconfigure.endpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -33,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.endpoints.web.exposure.include=health,prometheus", "monitoring.logging.events=false",
 				// Spring Boot's tests leave metrics export (the Prometheus endpoint) off unless told
 				"spring.test.observability.auto-configure=true",
+				// and with it every registry on the class path: StatsD, for the StatsD test, would send
+				// to a port where nothing listens, on its own threads, for nothing this test reads
+				"management.statsd.metrics.export.enabled=false",
 				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
 				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 @DirtiesContext
@@ -64,7 +66,7 @@ class ActuatorPathsReactiveHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+		return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -121,7 +120,7 @@ class AgentDashboardEndpointHttpTests {
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path))
 			.header("Accept", accept)
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

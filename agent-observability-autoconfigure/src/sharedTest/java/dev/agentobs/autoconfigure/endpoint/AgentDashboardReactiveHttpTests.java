@@ -3,7 +3,6 @@ package dev.agentobs.autoconfigure.endpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.jayway.jsonpath.JsonPath;
@@ -69,7 +68,7 @@ class AgentDashboardReactiveHttpTests {
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path))
 			.header("Accept", accept)
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -120,7 +120,7 @@ class AgentsEndpointHttpTests {
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		HttpRequest.Builder request = LoopbackHttp.request(URI.create("http://localhost:" + this.port + path));
 		if (accept != null) {
 			request.header("Accept", accept);
 		}

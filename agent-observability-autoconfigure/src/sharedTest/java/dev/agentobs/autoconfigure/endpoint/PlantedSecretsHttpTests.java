@@ -76,7 +76,10 @@ import static org.awaitility.Awaitility.await;
 				// Spring AI's OpenAI and Anthropic clients are on the test class path for the bridge tests
 				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused",
 				// Spring Boot 3.5's tests leave metrics export (the Prometheus endpoint) off unless told
-				"spring.test.observability.auto-configure=true" })
+				"spring.test.observability.auto-configure=true",
+				// and with it every registry on the class path: StatsD, for the StatsD test, would send
+				// to a port where nothing listens, on its own threads, for nothing this test reads
+				"management.statsd.metrics.export.enabled=false" })
 @ExtendWith(OutputCaptureExtension.class)
 class PlantedSecretsHttpTests {
 
@@ -294,7 +297,7 @@ class PlantedSecretsHttpTests {
 	}
 
 	private String get(String path, String accept) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		HttpRequest.Builder request = LoopbackHttp.request(URI.create("http://localhost:" + this.port + path));
 		if (accept != null) {
 			request.header("Accept", accept);
 		}

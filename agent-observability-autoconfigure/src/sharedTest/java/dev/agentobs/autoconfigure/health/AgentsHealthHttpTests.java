@@ -110,7 +110,7 @@ class AgentsHealthHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		HttpRequest request = LoopbackHttp.request(URI.create("http://localhost:" + this.port + path)).build();
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
