@@ -1,10 +1,7 @@
 package dev.agentobs.autoconfigure.alert;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,8 +70,6 @@ class AgentAlertingHttpTests {
 
 	private static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	private final HttpClient client = LoopbackHttp.client();
-
 	@LocalServerPort
 	private int port;
 
@@ -129,17 +124,17 @@ class AgentAlertingHttpTests {
 			.anySatisfy((subject) -> assertThat(subject)
 				.matches("\\[FIRING\\] AgentFailureSpike: research-agent (1[1-9]|20) > 10"));
 
-		String alerts = get("/actuator/agentalerts").body();
+		String alerts = LoopbackHttp.get(this.port, "/actuator/agentalerts").body();
 		assertThat(JsonPath.<java.util.List<String>>read(alerts, "$.firing[*].name"))
 			.containsExactlyInAnyOrder("HighAgentErrorRate", "AgentFailureSpike");
 		assertThat(JsonPath.<Double>read(alerts, "$.thresholds.errorRate")).isEqualTo(0.1);
 
-		String health = get("/actuator/health/agents").body();
+		String health = LoopbackHttp.get(this.port, "/actuator/health/agents").body();
 		assertThat(JsonPath.<java.util.List<String>>read(health, "$.details.alerts[*].name"))
 			.containsExactlyInAnyOrder("HighAgentErrorRate", "AgentFailureSpike");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+			.untilAsserted(() -> assertThat(LoopbackHttp.get(this.port, "/actuator/prometheus").body())
 				.contains("agent_alerts_firing{alertname=\"HighAgentErrorRate\",severity=\"critical\"} 1")
 				.contains("agent_alert_notifications_total{channel=\"email\",outcome=\"sent\",receiver=\"email\"} 2")
 				.contains("agent_alert_notifications_total{channel=\"webhook\",outcome=\"sent\",receiver=\"webhook-0\"} 2"));
@@ -147,19 +142,19 @@ class AgentAlertingHttpTests {
 
 	@Test
 	void rulesAreAPrometheusRuleInYaml() throws Exception {
-		HttpResponse<String> rules = get("/actuator/agentalerts/rules");
+		HttpResponse<String> rules = LoopbackHttp.get(this.port, "/actuator/agentalerts/rules");
 		assertThat(rules.statusCode()).isEqualTo(200);
 		assertThat(rules.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/yaml"));
 		Map<String, Object> document = new Yaml().load(rules.body());
 		assertThat(document).containsEntry("kind", "PrometheusRule");
-		assertThat(get("/actuator/agentalerts/other").statusCode()).isEqualTo(404);
+		assertThat(LoopbackHttp.get(this.port, "/actuator/agentalerts/other").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void secretsAreMaskedEvenWhenValuesAreShown() throws Exception {
 		for (String endpoint : new String[] { "/actuator/configprops", "/actuator/env" }) {
-			String body = get(endpoint).body();
+			String body = LoopbackHttp.get(this.port, endpoint).body();
 			assertThat(body).as(endpoint)
 				.contains("monitoring.alerts")
 				.doesNotContain(PASSWORD)
@@ -169,21 +164,7 @@ class AgentAlertingHttpTests {
 				.doesNotContain("/alerts\"")
 				.contains("******");
 		}
-		assertThat(get("/actuator/env").body()).contains("oncall@example.org");
-	}
-
-	private HttpResponse<String> get(String path) {
-		try {
-			return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		assertThat(LoopbackHttp.get(this.port, "/actuator/env").body()).contains("oncall@example.org");
 	}
 
 	private static String sign(String id, String timestamp, String body) throws Exception {

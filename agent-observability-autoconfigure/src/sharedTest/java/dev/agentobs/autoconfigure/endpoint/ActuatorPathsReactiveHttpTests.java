@@ -1,8 +1,5 @@
 package dev.agentobs.autoconfigure.endpoint;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -40,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class ActuatorPathsReactiveHttpTests {
 
-	private final HttpClient client = LoopbackHttp.client();
-
 	@LocalServerPort
 	private int port;
 
@@ -51,23 +46,18 @@ class ActuatorPathsReactiveHttpTests {
 	@Test
 	void extraPathsAnswerAsTheActuatorsInWebFlux() throws Exception {
 		this.observations.agent("research-agent").observe(() -> "done");
-		HttpResponse<String> metrics = get("/metrics");
+		HttpResponse<String> metrics = LoopbackHttp.get(this.port, "/metrics");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("# TYPE gen_ai_invoke_agent_duration_seconds histogram")
 			.contains("gen_ai_agent_name=\"research-agent\"");
-		HttpResponse<String> health = get("/health");
+		HttpResponse<String> health = LoopbackHttp.get(this.port, "/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
-		HttpResponse<String> detailed = get("/health/detailed");
+		HttpResponse<String> detailed = LoopbackHttp.get(this.port, "/health/detailed");
 		assertThat(detailed.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<Map<String, Object>>read(detailed.body(), "$.components")).containsOnlyKeys("agents");
 		assertThat(JsonPath.<Integer>read(detailed.body(), "$.components.agents.details.requests")).isEqualTo(1);
-		assertThat(get("/health/other").statusCode()).isEqualTo(404);
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		assertThat(LoopbackHttp.get(this.port, "/health/other").statusCode()).isEqualTo(404);
 	}
 
 	@SpringBootConfiguration

@@ -1,9 +1,6 @@
 package dev.agentobs.autoconfigure.endpoint;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -38,8 +35,6 @@ class AgentDashboardEndpointHttpTests {
 
 	static final String HOSTILE_AGENT = "<script>document.title='owned'</script>";
 
-	private final HttpClient client = LoopbackHttp.client();
-
 	@LocalServerPort
 	private int port;
 
@@ -63,7 +58,8 @@ class AgentDashboardEndpointHttpTests {
 
 	@Test
 	void pageForABrowserShowsTheAgentsAndTheRuns() throws Exception {
-		HttpResponse<String> response = get("/actuator/agentdashboard", "text/html,application/xhtml+xml,*/*;q=0.8");
+		HttpResponse<String> response = LoopbackHttp.get(this.port, "/actuator/agentdashboard",
+				"text/html,application/xhtml+xml,*/*;q=0.8");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/html"));
@@ -76,17 +72,18 @@ class AgentDashboardEndpointHttpTests {
 
 	@Test
 	void hostileAgentNameIsShownAsText() throws Exception {
-		String page = get("/actuator/agentdashboard", "text/html").body();
+		String page = LoopbackHttp.get(this.port, "/actuator/agentdashboard", "text/html").body();
 		assertThat(page).contains("&lt;script&gt;document.title=&#39;owned&#39;&lt;/script&gt;")
 			.doesNotContain(HOSTILE_AGENT);
-		String json = get("/actuator/agentdashboard", "application/json").body();
+		String json = LoopbackHttp.get(this.port, "/actuator/agentdashboard", "application/json").body();
 		assertThat(JsonPath.<Object>read(json, "$.statistics.agents['" + HOSTILE_AGENT.replace("'", "\\'") + "']"))
 			.isNotNull();
 	}
 
 	@Test
 	void openedRunIsAWaterfallOfItsTree() throws Exception {
-		String page = get("/actuator/agentdashboard?run=" + URLEncoder.encode(this.runId, StandardCharsets.UTF_8),
+		String page = LoopbackHttp.get(this.port, "/actuator/agentdashboard?run=" + URLEncoder.encode(this.runId,
+				StandardCharsets.UTF_8),
 				"text/html").body();
 		assertThat(page).contains("<h2 id=\"run-title\">Run of <span class=\"name\">research-agent</span></h2>")
 			.containsPattern("(?s)<li data-kind=\"tool_call\" data-depth=\"2\">.*fact_check.*"
@@ -95,7 +92,8 @@ class AgentDashboardEndpointHttpTests {
 
 	@Test
 	void sameDashboardIsJsonForTheRefreshes() throws Exception {
-		HttpResponse<String> response = get("/actuator/agentdashboard?run=" + this.runId, "application/json");
+		HttpResponse<String> response = LoopbackHttp.get(this.port, "/actuator/agentdashboard?run=" + this.runId,
+				"application/json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		String json = response.body();
 		assertThat(JsonPath.<String>read(json, "$.status")).isEqualTo("UP");
@@ -107,22 +105,18 @@ class AgentDashboardEndpointHttpTests {
 
 	@Test
 	void styleSheetAndScriptHaveTheirMediaTypes() throws Exception {
-		HttpResponse<String> css = get("/actuator/agentdashboard/dashboard.css", "text/css,*/*;q=0.1");
+		HttpResponse<String> css = LoopbackHttp.get(this.port, "/actuator/agentdashboard/dashboard.css",
+				"text/css,*/*;q=0.1");
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/css"));
 		assertThat(css.body()).contains("prefers-color-scheme");
-		HttpResponse<String> script = get("/actuator/agentdashboard/dashboard.js", "*/*");
+		HttpResponse<String> script = LoopbackHttp.get(this.port, "/actuator/agentdashboard/dashboard.js", "*/*");
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/javascript"));
-		assertThat(get("/actuator/agentdashboard/secrets.txt", "*/*").statusCode()).isEqualTo(404);
-	}
-
-	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", accept)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(LoopbackHttp.get(this.port, "/actuator/agentdashboard/secrets.txt",
+				"*/*").statusCode()).isEqualTo(404);
 	}
 
 	@SpringBootConfiguration

@@ -1,8 +1,5 @@
 package dev.agentobs.autoconfigure.endpoint;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 
 import com.jayway.jsonpath.JsonPath;
@@ -37,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class AgentDashboardReactiveHttpTests {
 
-	private final HttpClient client = LoopbackHttp.client();
-
 	@LocalServerPort
 	private int port;
 
@@ -52,25 +47,19 @@ class AgentDashboardReactiveHttpTests {
 	void pageJsonAndFilesAreServedByWebFluxAtTheMappedPath() throws Exception {
 		assertThat(this.context.getBeanNamesForType(DispatcherHandler.class)).isNotEmpty();
 		this.observations.agent("<b>research-agent</b>").observe(() -> "done");
-		HttpResponse<String> page = get("/actuator/ui/agents", "text/html");
+		HttpResponse<String> page = LoopbackHttp.get(this.port, "/actuator/ui/agents", "text/html");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).contains("<link rel=\"stylesheet\" href=\"agents/dashboard.css\">")
 			.contains("<script src=\"agents/dashboard.js\" defer></script>")
 			.contains("<th scope=\"row\">&lt;b&gt;research-agent&lt;/b&gt;</th>");
-		HttpResponse<String> script = get("/actuator/ui/agents/dashboard.js", "*/*");
+		HttpResponse<String> script = LoopbackHttp.get(this.port, "/actuator/ui/agents/dashboard.js", "*/*");
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/javascript"));
-		HttpResponse<String> json = get("/actuator/ui/agents", "application/json");
+		HttpResponse<String> json = LoopbackHttp.get(this.port, "/actuator/ui/agents", "application/json");
 		assertThat(JsonPath.<String>read(json.body(), "$.runs.runs[0].agent")).isEqualTo("<b>research-agent</b>");
-	}
-
-	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return this.client.send(LoopbackHttp.request(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", accept)
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

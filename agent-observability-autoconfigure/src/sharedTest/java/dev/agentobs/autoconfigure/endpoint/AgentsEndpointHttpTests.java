@@ -1,9 +1,5 @@
 package dev.agentobs.autoconfigure.endpoint;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 class AgentsEndpointHttpTests {
 
-	private final HttpClient client = LoopbackHttp.client();
-
 	@LocalServerPort
 	private int port;
 
@@ -61,7 +55,7 @@ class AgentsEndpointHttpTests {
 
 	@Test
 	void statisticsAreJsonByDefault() throws Exception {
-		HttpResponse<String> response = get("/actuator/agents", null);
+		HttpResponse<String> response = LoopbackHttp.get(this.port, "/actuator/agents");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).contains("json"));
@@ -82,7 +76,7 @@ class AgentsEndpointHttpTests {
 
 	@Test
 	void markdownReportOnRequest() throws Exception {
-		HttpResponse<String> response = get("/actuator/agents", "text/markdown");
+		HttpResponse<String> response = LoopbackHttp.get(this.port, "/actuator/agents", "text/markdown");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/markdown"));
@@ -96,35 +90,28 @@ class AgentsEndpointHttpTests {
 
 	@Test
 	void oneAgentByName() throws Exception {
-		HttpResponse<String> response = get("/actuator/agents/research-agent", null);
+		HttpResponse<String> response = LoopbackHttp.get(this.port, "/actuator/agents/research-agent");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(response.body(), "$.name")).isEqualTo("research-agent");
 		assertThat(JsonPath.<Integer>read(response.body(), "$.window.requests")).isEqualTo(1);
-		HttpResponse<String> markdown = get("/actuator/agents/research-agent", "text/markdown");
+		HttpResponse<String> markdown = LoopbackHttp.get(this.port, "/actuator/agents/research-agent", "text/markdown");
 		assertThat(markdown.statusCode()).isEqualTo(200);
 		assertThat(markdown.body()).startsWith("# Agent research-agent");
 	}
 
 	@Test
 	void unknownAgentIsNotFound() throws Exception {
-		assertThat(get("/actuator/agents/no-such-agent", null).statusCode()).isEqualTo(404);
-		assertThat(get("/actuator/agents/no-such-agent", "text/markdown").statusCode()).isEqualTo(404);
+		assertThat(LoopbackHttp.get(this.port, "/actuator/agents/no-such-agent").statusCode()).isEqualTo(404);
+		assertThat(LoopbackHttp.get(this.port, "/actuator/agents/no-such-agent",
+				"text/markdown").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void healthDetailsShowTheCostOfTheDay() throws Exception {
-		HttpResponse<String> response = get("/actuator/health/agents", null);
+		HttpResponse<String> response = LoopbackHttp.get(this.port, "/actuator/health/agents");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("UP");
 		assertThat(JsonPath.<Double>read(response.body(), "$.details.costToday")).isPositive();
-	}
-
-	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		HttpRequest.Builder request = LoopbackHttp.request(URI.create("http://localhost:" + this.port + path));
-		if (accept != null) {
-			request.header("Accept", accept);
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

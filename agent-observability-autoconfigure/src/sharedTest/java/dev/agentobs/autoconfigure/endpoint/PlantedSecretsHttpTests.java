@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +21,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,8 +114,6 @@ class PlantedSecretsHttpTests {
 	private static final List<String> webhookBodies = new CopyOnWriteArrayList<>();
 
 	private static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-	private final HttpClient client = LoopbackHttp.client();
 
 	@LocalServerPort
 	private int port;
@@ -296,21 +291,8 @@ class PlantedSecretsHttpTests {
 		};
 	}
 
-	private String get(String path, String accept) {
-		HttpRequest.Builder request = LoopbackHttp.request(URI.create("http://localhost:" + this.port + path));
-		if (accept != null) {
-			request.header("Accept", accept);
-		}
-		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private String get(String path, @Nullable String accept) {
+		return LoopbackHttp.get(this.port, path, accept).body();
 	}
 
 	private static int occurrences(String text, String secret) {

@@ -1,9 +1,5 @@
 package dev.agentobs.autoconfigure.health;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.ai.openai.api-key=unused", "spring.ai.anthropic.api-key=unused" })
 class AgentsHealthHttpTests {
 
-	private final HttpClient client = LoopbackHttp.client();
-
 	@LocalServerPort
 	private int port;
 
@@ -57,7 +51,7 @@ class AgentsHealthHttpTests {
 
 	@Test
 	void upWithInsufficientDataBeforeAnyRequest() throws Exception {
-		HttpResponse<String> agents = get("/actuator/health/agents");
+		HttpResponse<String> agents = LoopbackHttp.get(this.port, "/actuator/health/agents");
 		assertThat(agents.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(agents.body(), "$.status")).isEqualTo("UP");
 		assertThat(JsonPath.<String>read(agents.body(), "$.details.reason")).startsWith("insufficient data");
@@ -66,12 +60,12 @@ class AgentsHealthHttpTests {
 	@Test
 	void degradedAnswers200AndMakesTheApplicationDegraded() throws Exception {
 		runs(9, 1);
-		HttpResponse<String> agents = get("/actuator/health/agents");
+		HttpResponse<String> agents = LoopbackHttp.get(this.port, "/actuator/health/agents");
 		assertThat(agents.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(agents.body(), "$.status")).isEqualTo("DEGRADED");
 		assertThat(JsonPath.<Integer>read(agents.body(), "$.details.requests")).isEqualTo(10);
 		assertThat(JsonPath.<String>read(agents.body(), "$.details.recentErrors[0].type")).isEqualTo("timeout");
-		HttpResponse<String> health = get("/actuator/health");
+		HttpResponse<String> health = LoopbackHttp.get(this.port, "/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("DEGRADED");
 	}
@@ -79,12 +73,12 @@ class AgentsHealthHttpTests {
 	@Test
 	void downAnswers503ButLivenessStays200() throws Exception {
 		runs(5, 5);
-		HttpResponse<String> agents = get("/actuator/health/agents");
+		HttpResponse<String> agents = LoopbackHttp.get(this.port, "/actuator/health/agents");
 		assertThat(agents.statusCode()).isEqualTo(503);
 		assertThat(JsonPath.<String>read(agents.body(), "$.status")).isEqualTo("DOWN");
 		assertThat(JsonPath.<Double>read(agents.body(), "$.details.errorRate")).isEqualTo(0.5);
-		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
-		HttpResponse<String> liveness = get("/actuator/health/liveness");
+		assertThat(LoopbackHttp.get(this.port, "/actuator/health").statusCode()).isEqualTo(503);
+		HttpResponse<String> liveness = LoopbackHttp.get(this.port, "/actuator/health/liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(liveness.body(), "$.status")).isEqualTo("UP");
 	}
@@ -92,10 +86,10 @@ class AgentsHealthHttpTests {
 	@Test
 	void recoversOnceTheFailuresLeaveTheWindow() throws Exception {
 		runs(0, 10);
-		assertThat(get("/actuator/health/agents").statusCode()).isEqualTo(503);
+		assertThat(LoopbackHttp.get(this.port, "/actuator/health/agents").statusCode()).isEqualTo(503);
 		this.clock.advance(Duration.ofMinutes(6));
 		runs(10, 0);
-		HttpResponse<String> agents = get("/actuator/health/agents");
+		HttpResponse<String> agents = LoopbackHttp.get(this.port, "/actuator/health/agents");
 		assertThat(agents.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(agents.body(), "$.status")).isEqualTo("UP");
 	}
@@ -107,11 +101,6 @@ class AgentsHealthHttpTests {
 				.errorType((i < failures) ? "timeout" : null)
 				.build());
 		}
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		HttpRequest request = LoopbackHttp.request(URI.create("http://localhost:" + this.port + path)).build();
-		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration
