@@ -46,6 +46,7 @@ import dev.agentobs.autoconfigure.endpoint.AgentsEndpoint;
 import dev.agentobs.internal.bridge.AnthropicCompatibleServer;
 import dev.agentobs.internal.bridge.langchain4j.LangChain4jChatModelListener;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.metrics.PrometheusSamples;
 import dev.agentobs.internal.report.OperationSummaryDescriptor;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
@@ -169,14 +170,14 @@ class AnthropicCacheTokensTests {
 		assertThat(call.tokens().cacheWriteInput()).isEqualTo(CACHE_CREATION_INPUT_TOKENS);
 		assertThat(call.tokens().output()).isEqualTo(OUTPUT_TOKENS);
 		String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
-		assertThat(value(scrape, "gen_ai_client_token_usage_tokens_sum{", "gen_ai_token_type=\"input\""))
+		assertThat(anthropic(scrape, "gen_ai_client_token_usage_tokens_sum", "gen_ai_token_type=\"input\""))
 			.isEqualTo(ALL_INPUT_TOKENS);
-		assertThat(value(scrape, "agent_token_usage_detail_tokens_total{", "gen_ai_token_type=\"cache_read\""))
+		assertThat(anthropic(scrape, "agent_token_usage_detail_tokens_total", "gen_ai_token_type=\"cache_read\""))
 			.isEqualTo(CACHE_READ_INPUT_TOKENS);
-		assertThat(value(scrape, "agent_token_usage_detail_tokens_total{", "gen_ai_token_type=\"cache_creation\""))
+		assertThat(anthropic(scrape, "agent_token_usage_detail_tokens_total", "gen_ai_token_type=\"cache_creation\""))
 			.isEqualTo(CACHE_CREATION_INPUT_TOKENS);
 		double expectedCost = bundledCost(AnthropicCompatibleServer.MODEL);
-		assertThat(value(scrape, "gen_ai_client_cost_usd_total{", "gen_ai_agent_name=\"geography-agent\""))
+		assertThat(anthropic(scrape, "gen_ai_client_cost_usd_total", "gen_ai_agent_name=\"geography-agent\""))
 			.isCloseTo(expectedCost, within(1e-9));
 		OperationSummaryDescriptor model = context.getBean(AgentsEndpoint.class)
 			.agents()
@@ -189,13 +190,8 @@ class AnthropicCacheTokensTests {
 		assertThat(model.outputTokens()).isEqualTo(OUTPUT_TOKENS);
 	}
 
-	private static double value(String scrape, String family, String label) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(family) && line.contains(label)
-					&& line.contains("gen_ai_provider_name=\"anthropic\""))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no series " + family + label + " in\n" + scrape));
+	private static double anthropic(String scrape, String family, String label) {
+		return PrometheusSamples.sample(scrape, family, label, "gen_ai_provider_name=\"anthropic\"");
 	}
 
 	// The call's cost from the bundled catalogue's own figures (USD per token), read apart from

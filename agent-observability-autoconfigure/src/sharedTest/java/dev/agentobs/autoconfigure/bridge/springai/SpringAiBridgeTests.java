@@ -34,6 +34,7 @@ import dev.agentobs.autoconfigure.BootAutoConfigurations;
 import dev.agentobs.autoconfigure.health.AgentsHealthIndicator;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
 import dev.agentobs.internal.bridge.springai.SpringAiChatClientHandler;
+import dev.agentobs.internal.metrics.PrometheusSamples;
 import dev.agentobs.internal.stats.ActiveAgentRuns;
 import dev.agentobs.operation.AgentOperation;
 import dev.agentobs.operation.ModelCall;
@@ -298,8 +299,8 @@ class SpringAiBridgeTests {
 					// 2 x (20 input tokens at 2.50 and 5 output tokens at 10.00 per million)
 					.contains("gen_ai_client_cost_usd_total{gen_ai_agent_name=\"support-service\","
 							+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"} 2.0E-4");
-				double firstChunkSeconds = sample(scrape,
-						"gen_ai_client_operation_time_to_first_chunk_seconds_sum" + labels);
+				double firstChunkSeconds = PrometheusSamples.sample(scrape,
+						"gen_ai_client_operation_time_to_first_chunk_seconds_sum", labels);
 				assertThat(firstChunkSeconds).isPositive().isLessThan(streamsNanos / 1e9);
 			});
 	}
@@ -371,14 +372,6 @@ class SpringAiBridgeTests {
 
 	private static ChatClient chatClient(AssertableApplicationContext context) {
 		return context.getBean(ChatClient.Builder.class).build();
-	}
-
-	private static double sample(String scrape, String series) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(series + " "))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No " + series + " in " + scrape));
 	}
 
 	private static String scrape(AssertableApplicationContext context) {

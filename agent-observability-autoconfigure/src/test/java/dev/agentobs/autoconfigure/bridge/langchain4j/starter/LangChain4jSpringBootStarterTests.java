@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.agentobs.internal.bridge.langchain4j.LangChain4jChatModelListener;
 import dev.agentobs.internal.bridge.springai.OpenAiCompatibleServer;
+import dev.agentobs.internal.metrics.PrometheusSamples;
 import dev.agentobs.internal.support.LoopbackHttp;
 
 import static dev.agentobs.internal.bridge.langchain4j.WeatherAnswerSamples.assertOneToolUsingAnswer;
@@ -115,7 +116,8 @@ class LangChain4jSpringBootStarterTests {
 		assertOneToolUsingAnswer(prometheus, "streamingWeatherAssistant", 0);
 		// Two streamed model calls: the tool call, then the answer, each with its first chunk
 		assertThat(prometheus).contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + MODEL_LABELS + " 2");
-		assertThat(sample(prometheus, "gen_ai_client_operation_time_to_first_chunk_seconds_sum" + MODEL_LABELS))
+		assertThat(PrometheusSamples.sample(prometheus, "gen_ai_client_operation_time_to_first_chunk_seconds_sum",
+				MODEL_LABELS))
 			.isPositive()
 			.isLessThan(streamSeconds);
 		assertThat(prometheus).contains("gen_ai_client_operation_time_per_output_chunk_seconds_count" + MODEL_LABELS);
@@ -139,14 +141,6 @@ class LangChain4jSpringBootStarterTests {
 		assertThat(direct.get(10, TimeUnit.SECONDS)).isEqualTo("Paris");
 		assertThat(this.http.get("/actuator/prometheus"))
 			.contains("gen_ai_client_operation_time_to_first_chunk_seconds_count" + MODEL_LABELS + " 3");
-	}
-
-	private static double sample(String scrape, String series) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(series + " "))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No " + series + " in " + scrape));
 	}
 
 	/**
